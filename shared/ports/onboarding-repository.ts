@@ -1,0 +1,64 @@
+import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
+import type { Cause, Stage } from '#shared/onboarding/stages.ts';
+
+/** A new onboarding as the start-onboarding use case builds it; the repository adds the rest. */
+export type NewOnboarding = Omit<Onboarding, 'version' | 'updatedAt' | 'history'>;
+
+/** Fields a stage change may set (or clear with `null`) in the same conditional write. */
+export interface TransitionChanges {
+  link?: Onboarding['link'] | null;
+  wait?: null;
+  identityChecks?: Onboarding['identityChecks'] | null;
+  account?: Onboarding['account'];
+  scan?: NonNullable<Onboarding['scans']>[number];
+}
+
+export interface Transition {
+  /** The version the caller read; a different stored version fails with StaleOnboardingError. */
+  expectedVersion: number;
+  to: Stage;
+  cause: Cause;
+  detail?: string;
+  at: Date;
+  changes?: TransitionChanges;
+}
+
+export interface OnboardingRepository {
+  /** Creates the onboarding once; a second call for the same id returns `created: false` and the stored one. */
+  create(onboarding: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }>;
+  get(onboardingId: string): Promise<Onboarding | undefined>;
+  /** Moves the stage if the version matches and the move is legal; appends the history entry. */
+  transition(onboardingId: string, transition: Transition): Promise<Onboarding>;
+  /** Onboardings of one person (any order), newest first. */
+  findByIdentityHash(identityHash: string): Promise<Onboarding[]>;
+  /** Stores the task token of the current wait, replacing any earlier one. */
+  storeWait(onboardingId: string, wait: { kind: WaitKind; taskToken: string; since: Date }): Promise<void>;
+  /** Clears the wait only if it still holds this token; returns whether it did. */
+  clearWait(onboardingId: string, taskToken: string): Promise<boolean>;
+  /** Replaces the account link (the previous one stops working). */
+  storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void>;
+  /** Marks the current link used if it is still the one with this hash and not yet used. */
+  markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean>;
+  /** Counts a wrong identity-number try; sets `lockedUntil` when the limit is reached. */
+  recordIdentityFailure(
+    onboardingId: string,
+    at: Date,
+    policy: { maxFailures: number; lockSeconds: number },
+  ): Promise<NonNullable<Onboarding['identityChecks']>>;
+  recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void>;
+}
+
+export class OnboardingNotFoundError extends Error {
+  override readonly name = 'OnboardingNotFoundError';
+  constructor(onboardingId: string) {
+    super(`No onboarding ${onboardingId}`);
+  }
+}
+
+/** Someone else changed the record since it was read; re-read and decide again. */
+export class StaleOnboardingError extends Error {
+  override readonly name = 'StaleOnboardingError';
+  constructor(onboardingId: string, expectedVersion: number) {
+    super(`Onboarding ${onboardingId} is no longer at version ${expectedVersion}`);
+  }
+}
