@@ -1,0 +1,54 @@
+import {
+  ExecutionAlreadyExists,
+  InvalidToken,
+  SendTaskSuccessCommand,
+  type SFNClient,
+  StartExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
+import type { Workflow } from '#shared/ports/workflow.ts';
+
+export class StepFunctionsWorkflow implements Workflow {
+  readonly #client: SFNClient;
+  readonly #stateMachineArn: string;
+
+  constructor(client: SFNClient, stateMachineArn: string) {
+    this.#client = client;
+    this.#stateMachineArn = stateMachineArn;
+  }
+
+  async start(name: string, input: { onboardingId: string }): Promise<{ started: boolean }> {
+    try {
+      await this.#client.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.#stateMachineArn,
+          name,
+          input: JSON.stringify(input),
+        }),
+      );
+      return { started: true };
+    } catch (error) {
+      // Same name and same input is idempotent on AWS (no error); a different input is a conflict
+      // that also means "already running for this order".
+      if (error instanceof ExecutionAlreadyExists) return { started: false };
+      throw error;
+    }
+  }
+
+  async resume(taskToken: string, output: object): Promise<'resumed' | 'gone'> {
+    try {
+      await this.#client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+      return 'resumed';
+    } catch (error) {
+      if (
+        error instanceof TaskDoesNotExist ||
+        error instanceof TaskTimedOut ||
+        error instanceof InvalidToken
+      ) {
+        return 'gone';
+      }
+      throw error;
+    }
+  }
+}

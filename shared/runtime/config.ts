@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+/**
+ * Reads and checks environment variables once, at cold start, so a missing setting fails the
+ * deployment's first invocation loudly instead of a worker's request later.
+ */
+export function readEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env) {
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    throw new ConfigurationError(`Missing or invalid environment variables: ${names}`);
+  }
+  return parsed.data;
+}
+
+/** Environment variables shared by the functions; the function catalog says which function gets which. */
+export const ENV = {
+  TABLE_NAME: z.string().min(1),
+  IDEMPOTENCY_TABLE_NAME: z.string().min(1),
+  STATE_MACHINE_ARN: z.string().min(1),
+  SENDER_EMAIL: z.email(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: z.url(),
+  SIGN_IN_URL: z.url(),
+  SISTEC_OFFICES_URL: z.url(),
+  IDENTITY_HASH_SECRET_ARN: z.string().min(1),
+  ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(60),
+  RETENTION_DAYS: z.coerce.number().int().min(1),
+  TERMS_VERSION: z.string().min(1),
+} as const;

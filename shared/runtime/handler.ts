@@ -1,0 +1,46 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { isTransientSdkError, TransientError } from './errors.ts';
+import { logger, metrics, tracer } from './observability.ts';
+
+/**
+ * Turns throttling and 5xx errors of AWS SDK calls into TransientError, the name the state
+ * machine's Retry blocks list. Everything else propagates unchanged so Catch and DLQs see it.
+ * Logs the error's name and message only: messages are written by this code base and carry ids.
+ */
+export function classifyErrors(): MiddlewareObj {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      if (isTransientSdkError(error)) {
+        request.error = new TransientError(`${error?.name ?? 'Error'}: transient AWS error`);
+      }
+      logger.error('Invocation failed', {
+        errorName: request.error?.name,
+        errorMessage: request.error?.message,
+      });
+    },
+  };
+}
+
+/**
+ * A handler for an event (EventBridge rule target or Step Functions task): Powertools logger,
+ * metrics and tracer, error classification, then the zod schema via the Powertools parser.
+ */
+export function eventHandler<S extends z.ZodType, R>(
+  schema: S,
+  handle: (input: z.infer<S>, context: Context) => Promise<R>,
+) {
+  return middy<unknown, R>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .use(classifyErrors())
+    .use(parser({ schema }))
+    .handler(handle as (input: unknown, context: Context) => Promise<R>);
+}
