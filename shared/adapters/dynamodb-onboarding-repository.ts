@@ -1,0 +1,342 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
+import { type HistoryEntry, planTransition } from '#shared/onboarding/stages.ts';
+import { type Clock, systemClock } from '#shared/ports/clock.ts';
+import {
+  type NewOnboarding,
+  OnboardingNotFoundError,
+  type OnboardingRepository,
+  StaleOnboardingError,
+  type Transition,
+} from '#shared/ports/onboarding-repository.ts';
+import { ONBOARDING_TABLE } from './onboarding-table.ts';
+
+const PK = ONBOARDING_TABLE.partitionKey.name;
+
+/** Rounds of recordIdentityFailure before giving up; only concurrent tries on one record use more than one. */
+const IDENTITY_FAILURE_ROUNDS = 3;
+
+/** One UpdateItem. `#name` placeholders map to the attribute of the same name (see namesIn). */
+interface Write {
+  set?: string[];
+  remove?: string[];
+  add?: string[];
+  condition: string;
+  values?: Record<string, unknown>;
+  /** Stored as updatedAt (ISO 8601). */
+  now: string;
+}
+
+/**
+ * The onboarding repository on DynamoDB: one item per onboarding, the Onboarding object plus the
+ * key `pk` (= onboardingId). Every write is a single-item conditional write, because dynalite (the
+ * local stack) has no transactions.
+ *
+ * Versioning: every write, not only stage changes, bumps `version` and `updatedAt`. A caller that
+ * decided something on a read (e.g. "this link is current, create the account") then fails with
+ * StaleOnboardingError if anything at all changed since, instead of acting on an outdated record.
+ *
+ * `updatedAt` is the time the caller passed (transition.at, wait.since, ...); storeLink and clearWait
+ * get none, so they use the clock (default: the system clock).
+ *
+ * The client must be built with `marshallOptions: { removeUndefinedValues: true }`: optional fields
+ * a caller left `undefined` are then not stored (instead of failing the marshalling).
+ */
+export class DynamoDbOnboardingRepository implements OnboardingRepository {
+  private readonly client: DynamoDBDocumentClient;
+  private readonly tableName: string;
+  private readonly clock: Clock;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string, clock: Clock = systemClock) {
+    this.client = client;
+    this.tableName = tableName;
+    this.clock = clock;
+  }
+
+  async create(input: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }> {
+    const first: HistoryEntry = { at: input.createdAt, from: null, to: input.stage, cause: 'card-ordered' };
+    const onboarding: Onboarding = { ...input, version: 1, updatedAt: input.createdAt, history: [first] };
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { [PK]: input.onboardingId, ...onboarding },
+          ConditionExpression: 'attribute_not_exists(#pk)',
+          ExpressionAttributeNames: { '#pk': PK },
+        }),
+      );
+      return { created: true, onboarding };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+    const stored = await this.get(input.onboardingId);
+    // It existed a moment ago; gone now means its retention ended (TTL) between the two calls.
+    if (!stored) throw new OnboardingNotFoundError(input.onboardingId);
+    return { created: false, onboarding: stored };
+  }
+
+  async get(onboardingId: string): Promise<Onboarding | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { [PK]: onboardingId }, ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  /**
+   * Reads the record to plan the move (a stale version or an illegal move fails without a write),
+   * then writes it on condition that version and stage are still the ones read.
+   */
+  async transition(onboardingId: string, transition: Transition): Promise<Onboarding> {
+    const current = await this.get(onboardingId);
+    if (!current) throw new OnboardingNotFoundError(onboardingId);
+    if (current.version !== transition.expectedVersion) {
+      throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
+    }
+    const entry = planTransition(
+      current.stage,
+      transition.to,
+      transition.cause,
+      transition.at,
+      transition.detail,
+    );
+
+    const set = ['#stage = :to', '#history = list_append(#history, :entry)'];
+    const remove: string[] = [];
+    const values: Record<string, unknown> = {
+      ':to': transition.to,
+      ':entry': [entry],
+      ':expected': transition.expectedVersion,
+      ':from': current.stage,
+    };
+    const { link, wait, identityChecks, account, scan } = transition.changes ?? {};
+    if (link === null) remove.push('#link');
+    else if (link) {
+      set.push('#link = :link');
+      values[':link'] = link;
+    }
+    if (wait === null) remove.push('#wait');
+    if (identityChecks === null) remove.push('#identityChecks');
+    else if (identityChecks) {
+      set.push('#identityChecks = :identityChecks');
+      values[':identityChecks'] = identityChecks;
+    }
+    if (account) {
+      set.push('#account = :account');
+      values[':account'] = account;
+    }
+    if (scan) {
+      set.push('#scans = list_append(if_not_exists(#scans, :noScans), :scan)');
+      values[':noScans'] = [];
+      values[':scan'] = [scan];
+    }
+
+    const updated = await this.write(onboardingId, {
+      set,
+      remove,
+      condition: '#version = :expected AND #stage = :from',
+      values,
+      now: transition.at.toISOString(),
+    });
+    if (updated) return updated;
+    // The condition failed: someone else wrote since the read, or the record is gone.
+    if (!(await this.get(onboardingId))) throw new OnboardingNotFoundError(onboardingId);
+    throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
+  }
+
+  /** Newest first. The GSI is eventually consistent: a record created a moment ago may be missing. */
+  async findByIdentityHash(identityHash: string): Promise<Onboarding[]> {
+    const found: Onboarding[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: ONBOARDING_TABLE.identityIndex.name,
+          KeyConditionExpression: '#hash = :hash',
+          ExpressionAttributeNames: { '#hash': ONBOARDING_TABLE.identityIndex.partitionKey },
+          ExpressionAttributeValues: { ':hash': identityHash },
+          ScanIndexForward: false,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) found.push(fromItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
+  async storeWait(
+    onboardingId: string,
+    wait: { kind: WaitKind; taskToken: string; since: Date },
+  ): Promise<void> {
+    const since = wait.since.toISOString();
+    const updated = await this.write(onboardingId, {
+      set: ['#wait = :wait'],
+      condition: 'attribute_exists(#pk)',
+      values: { ':wait': { kind: wait.kind, taskToken: wait.taskToken, since } },
+      now: since,
+    });
+    if (!updated) throw new OnboardingNotFoundError(onboardingId);
+  }
+
+  /** A missing onboarding holds no wait either: false. */
+  async clearWait(onboardingId: string, taskToken: string): Promise<boolean> {
+    const updated = await this.write(onboardingId, {
+      remove: ['#wait'],
+      condition: '#wait.#taskToken = :token',
+      values: { ':token': taskToken },
+      now: this.clock.now().toISOString(),
+    });
+    return updated !== undefined;
+  }
+
+  async storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void> {
+    const updated = await this.write(onboardingId, {
+      set: ['#link = :link'],
+      condition: 'attribute_exists(#pk)',
+      values: { ':link': link },
+      now: this.clock.now().toISOString(),
+    });
+    if (!updated) throw new OnboardingNotFoundError(onboardingId);
+  }
+
+  /** Expiry is the caller's check (it holds the clock policy); a missing onboarding gives false. */
+  async markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean> {
+    const now = at.toISOString();
+    const updated = await this.write(onboardingId, {
+      set: ['#link.#usedAt = :now'],
+      condition: '#link.#tokenHash = :hash AND attribute_not_exists(#link.#usedAt)',
+      values: { ':hash': tokenHash },
+      now,
+    });
+    return updated !== undefined;
+  }
+
+  /**
+   * Counts a wrong identity-number try with single-item conditional writes only:
+   *
+   * 1. Count in the current window: `ADD failures 1` if identityChecks exists and is not past its
+   *    lock (no lockedUntil, or lockedUntil still ahead: a try during the lock is counted but does
+   *    not extend it).
+   * 2. Otherwise start a new window: `SET identityChecks = {failures: 1}` if there is none yet or its
+   *    lock has passed. The conditions of 1 and 2 are complementary, so one of them succeeds unless
+   *    a concurrent try changes the record in between; then the round repeats.
+   * 3. If the count reached the limit and there is no lock yet, set lockedUntil = at + lockSeconds on
+   *    condition that failures ≥ max and no lock exists. A concurrent try that also reached the limit
+   *    loses that condition and reports the stored lock: the lock is set once, never extended.
+   *
+   * ISO timestamps from toISOString compare correctly as strings. A crash between 1 and 3 leaves the
+   * count at the limit without a lock; the next wrong try sets it, so at most one extra try slips by.
+   */
+  async recordIdentityFailure(
+    onboardingId: string,
+    at: Date,
+    policy: { maxFailures: number; lockSeconds: number },
+  ): Promise<NonNullable<Onboarding['identityChecks']>> {
+    const now = at.toISOString();
+    let seenVersion = 0;
+    for (let round = 0; round < IDENTITY_FAILURE_ROUNDS; round++) {
+      const counted =
+        (await this.write(onboardingId, {
+          add: ['#identityChecks.#failures :one'],
+          condition:
+            'attribute_exists(#identityChecks) AND ' +
+            '(attribute_not_exists(#identityChecks.#lockedUntil) OR #identityChecks.#lockedUntil > :now)',
+          now,
+        })) ??
+        (await this.write(onboardingId, {
+          set: ['#identityChecks = :firstFailure'],
+          condition:
+            'attribute_exists(#pk) AND ' +
+            '(attribute_not_exists(#identityChecks) OR #identityChecks.#lockedUntil <= :now)',
+          values: { ':firstFailure': { failures: 1 } },
+          now,
+        }));
+      const checks = counted?.identityChecks;
+      if (!checks) {
+        const current = await this.get(onboardingId);
+        if (!current) throw new OnboardingNotFoundError(onboardingId);
+        seenVersion = current.version;
+        continue;
+      }
+      if (checks.failures < policy.maxFailures || checks.lockedUntil !== undefined) return checks;
+
+      const locked = await this.write(onboardingId, {
+        set: ['#identityChecks.#lockedUntil = :until'],
+        condition: '#identityChecks.#failures >= :max AND attribute_not_exists(#identityChecks.#lockedUntil)',
+        values: {
+          ':max': policy.maxFailures,
+          ':until': new Date(at.getTime() + policy.lockSeconds * 1000).toISOString(),
+        },
+        now,
+      });
+      if (locked?.identityChecks) return locked.identityChecks;
+      // A concurrent try locked it first (or a transition cleared the checks): report what is stored.
+      return (await this.get(onboardingId))?.identityChecks ?? checks;
+    }
+    // Concurrent tries kept flipping the record between the two conditions: let the caller retry.
+    throw new StaleOnboardingError(onboardingId, seenVersion);
+  }
+
+  async recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void> {
+    const updated = await this.write(onboardingId, {
+      set: ['#failure = :failure'],
+      condition: 'attribute_exists(#pk)',
+      values: { ':failure': failure },
+      now: failure.at,
+    });
+    if (!updated) throw new OnboardingNotFoundError(onboardingId);
+  }
+
+  /** One conditional UpdateItem that also bumps version and updatedAt; undefined if the condition failed. */
+  private async write(onboardingId: string, write: Write): Promise<Onboarding | undefined> {
+    const set = ['#version = #version + :one', '#updatedAt = :now', ...(write.set ?? [])];
+    const clauses = [`SET ${set.join(', ')}`];
+    if (write.remove?.length) clauses.push(`REMOVE ${write.remove.join(', ')}`);
+    if (write.add?.length) clauses.push(`ADD ${write.add.join(', ')}`);
+    const updateExpression = clauses.join(' ');
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { [PK]: onboardingId },
+          UpdateExpression: updateExpression,
+          ConditionExpression: write.condition,
+          ExpressionAttributeNames: namesIn(updateExpression, write.condition),
+          ExpressionAttributeValues: { ':one': 1, ':now': write.now, ...write.values },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? fromItem(Attributes) : undefined;
+    } catch (error) {
+      if (isConditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Every attribute goes through a `#name` placeholder (some names, like `stage`, may be reserved
+ * words); DynamoDB refuses unused placeholders, so the map holds exactly those in the expressions.
+ */
+function namesIn(...expressions: string[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [placeholder, name = ''] of expressions.join(' ').matchAll(/#(\w+)/g)) names[placeholder] = name;
+  return names;
+}
+
+function fromItem(item: Record<string, unknown>): Onboarding {
+  const { [PK]: _key, ...onboarding } = item;
+  return onboarding as unknown as Onboarding;
+}
+
+/** By name, so a second copy of the SDK in the bundle cannot break an instanceof check. */
+function isConditionFailed(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}

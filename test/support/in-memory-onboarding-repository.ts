@@ -1,0 +1,177 @@
+import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
+import { planTransition } from '#shared/onboarding/stages.ts';
+import { type Clock, systemClock } from '#shared/ports/clock.ts';
+import {
+  type NewOnboarding,
+  OnboardingNotFoundError,
+  type OnboardingRepository,
+  StaleOnboardingError,
+  type Transition,
+} from '#shared/ports/onboarding-repository.ts';
+
+type IdentityChecks = NonNullable<Onboarding['identityChecks']>;
+
+/**
+ * The OnboardingRepository in a Map, for use-case unit tests. Same semantics as the DynamoDB
+ * adapter (the shared contract suite runs against both): every write bumps version and updatedAt,
+ * undefined attributes are not stored, and records are cloned in and out so a caller cannot
+ * change stored state by mutating what it got. Each method reads and writes within one tick,
+ * so concurrent calls behave like DynamoDB's conditional writes. A locking identity failure bumps
+ * the version twice, as the adapter's two writes do.
+ */
+export class InMemoryOnboardingRepository implements OnboardingRepository {
+  private readonly records = new Map<string, Onboarding>();
+  private readonly clock: Clock;
+
+  constructor(clock: Clock = systemClock) {
+    this.clock = clock;
+  }
+
+  async create(input: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }> {
+    const stored = this.records.get(input.onboardingId);
+    if (stored) return { created: false, onboarding: copy(stored) };
+    const onboarding: Onboarding = {
+      ...input,
+      version: 1,
+      updatedAt: input.createdAt,
+      history: [{ at: input.createdAt, from: null, to: input.stage, cause: 'card-ordered' }],
+    };
+    this.records.set(input.onboardingId, copy(onboarding));
+    return { created: true, onboarding: copy(onboarding) };
+  }
+
+  async get(onboardingId: string): Promise<Onboarding | undefined> {
+    const stored = this.records.get(onboardingId);
+    return stored && copy(stored);
+  }
+
+  async transition(onboardingId: string, transition: Transition): Promise<Onboarding> {
+    const current = this.require(onboardingId);
+    if (current.version !== transition.expectedVersion) {
+      throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
+    }
+    const entry = planTransition(
+      current.stage,
+      transition.to,
+      transition.cause,
+      transition.at,
+      transition.detail,
+    );
+    const next = bumped(current, transition.at.toISOString());
+    next.stage = transition.to;
+    next.history.push(entry);
+    const { link, wait, identityChecks, account, scan } = copy(transition.changes ?? {});
+    if (link === null) delete next.link;
+    else if (link) next.link = link;
+    if (wait === null) delete next.wait;
+    if (identityChecks === null) delete next.identityChecks;
+    else if (identityChecks) next.identityChecks = identityChecks;
+    if (account) next.account = account;
+    if (scan) next.scans = [...(next.scans ?? []), scan];
+    return this.save(next);
+  }
+
+  async findByIdentityHash(identityHash: string): Promise<Onboarding[]> {
+    return [...this.records.values()]
+      .filter((onboarding) => onboarding.identityHash === identityHash)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .map(copy);
+  }
+
+  async storeWait(
+    onboardingId: string,
+    wait: { kind: WaitKind; taskToken: string; since: Date },
+  ): Promise<void> {
+    const since = wait.since.toISOString();
+    const next = bumped(this.require(onboardingId), since);
+    next.wait = { kind: wait.kind, taskToken: wait.taskToken, since };
+    this.save(next);
+  }
+
+  async clearWait(onboardingId: string, taskToken: string): Promise<boolean> {
+    const current = this.records.get(onboardingId);
+    if (current?.wait?.taskToken !== taskToken) return false;
+    const next = bumped(current, this.clock.now().toISOString());
+    delete next.wait;
+    this.save(next);
+    return true;
+  }
+
+  async storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void> {
+    const next = bumped(this.require(onboardingId), this.clock.now().toISOString());
+    next.link = copy(link);
+    this.save(next);
+  }
+
+  async markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean> {
+    const current = this.records.get(onboardingId);
+    if (current?.link?.tokenHash !== tokenHash || current.link.usedAt !== undefined) return false;
+    const now = at.toISOString();
+    const next = bumped(current, now);
+    next.link = { ...current.link, usedAt: now };
+    this.save(next);
+    return true;
+  }
+
+  async recordIdentityFailure(
+    onboardingId: string,
+    at: Date,
+    policy: { maxFailures: number; lockSeconds: number },
+  ): Promise<NonNullable<Onboarding['identityChecks']>> {
+    const now = at.toISOString();
+    const current = this.require(onboardingId);
+    const checks = current.identityChecks;
+    const lockPassed = checks?.lockedUntil !== undefined && checks.lockedUntil <= now;
+    const counted: IdentityChecks =
+      checks && !lockPassed ? { ...checks, failures: checks.failures + 1 } : { failures: 1 };
+    const locks = counted.failures >= policy.maxFailures && counted.lockedUntil === undefined;
+    const result: IdentityChecks = locks
+      ? { ...counted, lockedUntil: new Date(at.getTime() + policy.lockSeconds * 1000).toISOString() }
+      : counted;
+    const next = bumped(current, now);
+    // Counting and locking are two writes in the DynamoDB adapter, so locking costs a second version.
+    if (locks) next.version += 1;
+    next.identityChecks = result;
+    this.save(next);
+    return copy(result);
+  }
+
+  async recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void> {
+    const next = bumped(this.require(onboardingId), failure.at);
+    next.failure = copy(failure);
+    this.save(next);
+  }
+
+  private require(onboardingId: string): Onboarding {
+    const stored = this.records.get(onboardingId);
+    if (!stored) throw new OnboardingNotFoundError(onboardingId);
+    return stored;
+  }
+
+  private save(onboarding: Onboarding): Onboarding {
+    this.records.set(onboarding.onboardingId, copy(onboarding));
+    return copy(onboarding);
+  }
+}
+
+/** A copy of the record with the next version: every write bumps it. */
+function bumped(onboarding: Onboarding, now: string): Onboarding {
+  return { ...copy(onboarding), version: onboarding.version + 1, updatedAt: now };
+}
+
+/** structuredClone without undefined properties, as the DocumentClient's removeUndefinedValues stores it. */
+function copy<T>(value: T): T {
+  return withoutUndefined(structuredClone(value));
+}
+
+function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutUndefined(item);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) delete (value as Record<string, unknown>)[key];
+      else withoutUndefined(item);
+    }
+  }
+  return value;
+}

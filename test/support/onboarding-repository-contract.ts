@@ -1,0 +1,399 @@
+import type { Onboarding } from '#shared/onboarding/onboarding.ts';
+import { IllegalTransitionError } from '#shared/onboarding/stages.ts';
+import {
+  OnboardingNotFoundError,
+  type OnboardingRepository,
+  StaleOnboardingError,
+  type Transition,
+} from '#shared/ports/onboarding-repository.ts';
+import { newOnboarding, onboardingId } from '#test/support/onboarding-fixtures.ts';
+
+type Setup = () => Promise<{ repo: OnboardingRepository; teardown(): Promise<void> }>;
+
+const t0 = new Date('2026-11-02T08:00:00.000Z');
+const later = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
+
+const toAwaitingScan = (expectedVersion: number): Transition => ({
+  expectedVersion,
+  to: 'AWAITING_SCAN',
+  cause: 'scan-wait-started',
+  at: later(1),
+});
+
+const link = (tokenHash: string, linkNumber = 1): NonNullable<Onboarding['link']> => ({
+  tokenHash,
+  expiresAt: later(86_400).toISOString(),
+  linkNumber,
+});
+
+/**
+ * The behaviour every OnboardingRepository must have; run against the in-memory fake (unit) and the
+ * DynamoDB adapter on dynalite (integration), so the fake the use-case tests rely on cannot drift.
+ * Each test gets a fresh repository from `setup`.
+ */
+export function describeOnboardingRepositoryContract(name: string, setup: Setup): void {
+  describe(`OnboardingRepository contract: ${name}`, () => {
+    let repo: OnboardingRepository;
+    let teardown: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ repo, teardown } = await setup());
+    });
+    afterEach(async () => {
+      await teardown();
+    });
+
+    /** A created onboarding moved on to LINK_EMAILED, as the account-link tests need it. */
+    async function linkEmailed(tokenHash = 'hash-1'): Promise<Onboarding> {
+      const { onboarding } = await repo.create(newOnboarding());
+      const waiting = await repo.transition(onboarding.onboardingId, toAwaitingScan(onboarding.version));
+      return repo.transition(onboarding.onboardingId, {
+        expectedVersion: waiting.version,
+        to: 'LINK_EMAILED',
+        cause: 'scan-accepted',
+        at: later(2),
+        changes: { link: link(tokenHash) },
+      });
+    }
+
+    test('create stores version 1 with the first history entry', async () => {
+      const input = newOnboarding();
+      const { created, onboarding } = await repo.create(input);
+      expect(created).toBe(true);
+      expect(onboarding).toEqual({
+        ...input,
+        version: 1,
+        updatedAt: input.createdAt,
+        history: [{ at: input.createdAt, from: null, to: 'CARD_ORDERED', cause: 'card-ordered' }],
+      });
+      expect(await repo.get(input.onboardingId)).toEqual(onboarding);
+    });
+
+    test('create runs once: a duplicate returns the stored record and changes nothing', async () => {
+      const input = newOnboarding();
+      const first = await repo.create(input);
+      const again = await repo.create({
+        ...input,
+        orderer: { name: 'Someone Else', email: 'x@example.com' },
+      });
+      expect(again).toEqual({ created: false, onboarding: first.onboarding });
+      expect(await repo.get(input.onboardingId)).toEqual(first.onboarding);
+    });
+
+    test('undefined fields are not stored', async () => {
+      const input = { ...newOnboarding(), wait: undefined, link: undefined };
+      await repo.create(input);
+      const stored = await repo.get(input.onboardingId);
+      expect(stored && Object.keys(stored)).not.toContain('wait');
+      expect(stored && Object.keys(stored)).not.toContain('link');
+    });
+
+    test('get of an unknown id is undefined', async () => {
+      expect(await repo.get(onboardingId())).toBeUndefined();
+    });
+
+    test('records are copies: mutating a returned record changes nothing stored', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      onboarding.history.push({ at: t0.toISOString(), from: null, to: 'CANCELLED', cause: 'cancelled' });
+      onboarding.stage = 'CANCELLED';
+      const stored = await repo.get(onboarding.onboardingId);
+      expect(stored?.stage).toBe('CARD_ORDERED');
+      expect(stored?.history).toHaveLength(1);
+    });
+
+    test('a legal transition bumps the version and appends the history entry', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const moved = await repo.transition(onboarding.onboardingId, {
+        ...toAwaitingScan(1),
+        detail: 'FIRST_WAIT',
+      });
+      expect(moved).toMatchObject({ stage: 'AWAITING_SCAN', version: 2, updatedAt: later(1).toISOString() });
+      expect(moved.history).toEqual([
+        ...onboarding.history,
+        {
+          at: later(1).toISOString(),
+          from: 'CARD_ORDERED',
+          to: 'AWAITING_SCAN',
+          cause: 'scan-wait-started',
+          detail: 'FIRST_WAIT',
+        },
+      ]);
+      expect(await repo.get(onboarding.onboardingId)).toEqual(moved);
+    });
+
+    test('an illegal transition throws IllegalTransitionError and writes nothing', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      await expect(
+        repo.transition(onboarding.onboardingId, {
+          expectedVersion: 1,
+          to: 'ACCOUNT_CREATED',
+          cause: 'account-created',
+          at: later(1),
+        }),
+      ).rejects.toBeInstanceOf(IllegalTransitionError);
+      expect(await repo.get(onboarding.onboardingId)).toEqual(onboarding);
+    });
+
+    test('a stale version throws StaleOnboardingError and writes nothing', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const moved = await repo.transition(onboarding.onboardingId, toAwaitingScan(1));
+      await expect(
+        repo.transition(onboarding.onboardingId, {
+          expectedVersion: 1,
+          to: 'CANCELLED',
+          cause: 'cancelled',
+          at: later(5),
+        }),
+      ).rejects.toBeInstanceOf(StaleOnboardingError);
+      expect(await repo.get(onboarding.onboardingId)).toEqual(moved);
+    });
+
+    test('a transition of an unknown id throws OnboardingNotFoundError', async () => {
+      await expect(repo.transition(onboardingId(), toAwaitingScan(1))).rejects.toBeInstanceOf(
+        OnboardingNotFoundError,
+      );
+    });
+
+    test('concurrent transitions from the same version: exactly one wins', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      const results = await Promise.allSettled([
+        repo.transition(id, toAwaitingScan(1)),
+        repo.transition(id, { expectedVersion: 1, to: 'CANCELLED', cause: 'cancelled', at: later(1) }),
+        repo.transition(id, { expectedVersion: 1, to: 'EXPIRED', cause: 'scan-wait-expired', at: later(1) }),
+        repo.transition(id, toAwaitingScan(1)),
+      ]);
+      const won = results.filter((result) => result.status === 'fulfilled');
+      const lost = results.filter((result) => result.status === 'rejected');
+      expect(won).toHaveLength(1);
+      for (const result of lost) expect(result.reason).toBeInstanceOf(StaleOnboardingError);
+      const stored = await repo.get(id);
+      expect(stored).toEqual(won[0]?.value);
+      expect(stored?.version).toBe(2);
+      expect(stored?.history).toHaveLength(2);
+    });
+
+    test('a transition sets, appends and removes the changed fields in the same write', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      await repo.transition(id, toAwaitingScan(1));
+      await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
+      const scan = { scanId: 'scan-1', at: later(2).toISOString(), accepted: true, colour: 'GREEN' };
+      const emailed = await repo.transition(id, {
+        expectedVersion: 3,
+        to: 'LINK_EMAILED',
+        cause: 'scan-accepted',
+        at: later(2),
+        changes: { wait: null, scan, link: link('hash-1'), identityChecks: { failures: 0 } },
+      });
+      expect(emailed).toMatchObject({
+        stage: 'LINK_EMAILED',
+        version: 4,
+        scans: [scan],
+        link: link('hash-1'),
+      });
+      expect(emailed.wait).toBeUndefined();
+
+      const account = {
+        passwordHash: 'scrypt$x',
+        termsVersion: '2026-01',
+        termsAcceptedAt: later(3).toISOString(),
+        createdAt: later(3).toISOString(),
+      };
+      const created = await repo.transition(id, {
+        expectedVersion: 4,
+        to: 'ACCOUNT_CREATED',
+        cause: 'account-created',
+        at: later(3),
+        changes: { account, identityChecks: null, link: null },
+      });
+      expect(created).toMatchObject({ stage: 'ACCOUNT_CREATED', version: 5, account, scans: [scan] });
+      expect(Object.keys(created)).not.toContain('link');
+      expect(Object.keys(created)).not.toContain('identityChecks');
+      expect(await repo.get(id)).toEqual(created);
+    });
+
+    test('scans accumulate across transitions', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      const red = {
+        scanId: 'scan-1',
+        at: later(2).toISOString(),
+        accepted: false,
+        colour: 'RED',
+        reason: 'EXPIRED',
+      };
+      const green = { scanId: 'scan-2', at: later(4).toISOString(), accepted: true, colour: 'GREEN' };
+      await repo.transition(id, toAwaitingScan(1));
+      await repo.transition(id, {
+        expectedVersion: 2,
+        to: 'SCAN_REJECTED',
+        cause: 'scan-rejected',
+        detail: 'EXPIRED',
+        at: later(2),
+        changes: { scan: red },
+      });
+      await repo.transition(id, { ...toAwaitingScan(3), at: later(3) });
+      const accepted = await repo.transition(id, {
+        expectedVersion: 4,
+        to: 'LINK_EMAILED',
+        cause: 'scan-accepted',
+        at: later(4),
+        changes: { scan: green },
+      });
+      expect(accepted.scans).toEqual([red, green]);
+      expect(accepted.history.map((entry) => entry.to)).toEqual([
+        'CARD_ORDERED',
+        'AWAITING_SCAN',
+        'SCAN_REJECTED',
+        'AWAITING_SCAN',
+        'LINK_EMAILED',
+      ]);
+    });
+
+    test('a replaced link makes the old hash fail markLinkUsed', async () => {
+      const emailed = await linkEmailed('hash-1');
+      const id = emailed.onboardingId;
+      await repo.storeLink(id, link('hash-2', 2));
+      expect(await repo.markLinkUsed(id, 'hash-1', later(10))).toBe(false);
+      expect(await repo.markLinkUsed(id, 'hash-2', later(10))).toBe(true);
+      expect((await repo.get(id))?.link).toEqual({ ...link('hash-2', 2), usedAt: later(10).toISOString() });
+    });
+
+    test('markLinkUsed is single use', async () => {
+      const { onboardingId: id } = await linkEmailed('hash-1');
+      const results = await Promise.all([
+        repo.markLinkUsed(id, 'hash-1', later(10)),
+        repo.markLinkUsed(id, 'hash-1', later(11)),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await repo.markLinkUsed(id, 'hash-1', later(12))).toBe(false);
+    });
+
+    test('markLinkUsed without a link or record is false', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      expect(await repo.markLinkUsed(onboarding.onboardingId, 'hash-1', later(1))).toBe(false);
+      expect(await repo.markLinkUsed(onboardingId(), 'hash-1', later(1))).toBe(false);
+      expect(await repo.get(onboarding.onboardingId)).toEqual(onboarding);
+    });
+
+    test('a transition to a null link removes it', async () => {
+      const emailed = await linkEmailed('hash-1');
+      const expired = await repo.transition(emailed.onboardingId, {
+        expectedVersion: emailed.version,
+        to: 'EXPIRED',
+        cause: 'account-wait-expired',
+        at: later(100),
+        changes: { link: null },
+      });
+      expect(Object.keys(expired)).not.toContain('link');
+      expect(await repo.markLinkUsed(emailed.onboardingId, 'hash-1', later(101))).toBe(false);
+    });
+
+    test('storeWait replaces the wait; clearWait clears only with the current token', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
+      await repo.storeWait(id, { kind: 'ACCOUNT', taskToken: 'task-2', since: later(2) });
+      expect((await repo.get(id))?.wait).toEqual({
+        kind: 'ACCOUNT',
+        taskToken: 'task-2',
+        since: later(2).toISOString(),
+      });
+
+      expect(await repo.clearWait(id, 'task-1')).toBe(false);
+      expect((await repo.get(id))?.wait?.taskToken).toBe('task-2');
+      expect(await repo.clearWait(id, 'task-2')).toBe(true);
+      expect((await repo.get(id))?.wait).toBeUndefined();
+      expect(await repo.clearWait(id, 'task-2')).toBe(false);
+      expect(await repo.clearWait(onboardingId(), 'task-2')).toBe(false);
+    });
+
+    test('every write bumps the version, so a decision on an older read goes stale', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
+      expect((await repo.get(id))?.version).toBe(2);
+      await repo.clearWait(id, 'task-1');
+      await repo.storeLink(id, link('hash-1'));
+      await repo.markLinkUsed(id, 'hash-1', later(2));
+      await repo.recordFailure(id, { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' });
+      const stored = await repo.get(id);
+      expect(stored).toMatchObject({
+        version: 6,
+        updatedAt: later(3).toISOString(),
+        failure: { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' },
+      });
+      await expect(repo.transition(id, toAwaitingScan(1))).rejects.toBeInstanceOf(StaleOnboardingError);
+    });
+
+    test('writes to an unknown id throw OnboardingNotFoundError and create nothing', async () => {
+      const id = onboardingId();
+      const policy = { maxFailures: 3, lockSeconds: 60 };
+      await expect(repo.storeWait(id, { kind: 'SCAN', taskToken: 't', since: t0 })).rejects.toBeInstanceOf(
+        OnboardingNotFoundError,
+      );
+      await expect(repo.storeLink(id, link('hash-1'))).rejects.toBeInstanceOf(OnboardingNotFoundError);
+      await expect(repo.recordIdentityFailure(id, t0, policy)).rejects.toBeInstanceOf(
+        OnboardingNotFoundError,
+      );
+      await expect(
+        repo.recordFailure(id, { at: t0.toISOString(), error: 'E', cause: 'c' }),
+      ).rejects.toBeInstanceOf(OnboardingNotFoundError);
+      expect(await repo.get(id)).toBeUndefined();
+    });
+
+    test('identity failures lock at the limit; a try during the lock does not extend it', async () => {
+      const { onboardingId: id } = await linkEmailed();
+      const policy = { maxFailures: 3, lockSeconds: 900 };
+      expect(await repo.recordIdentityFailure(id, later(10), policy)).toEqual({ failures: 1 });
+      expect(await repo.recordIdentityFailure(id, later(11), policy)).toEqual({ failures: 2 });
+      const lockedUntil = later(12 + 900).toISOString();
+      expect(await repo.recordIdentityFailure(id, later(12), policy)).toEqual({ failures: 3, lockedUntil });
+      expect(await repo.recordIdentityFailure(id, later(13), policy)).toEqual({ failures: 4, lockedUntil });
+      expect((await repo.get(id))?.identityChecks).toEqual({ failures: 4, lockedUntil });
+    });
+
+    test('a failure after the lock has passed starts a new count', async () => {
+      const { onboardingId: id } = await linkEmailed();
+      const policy = { maxFailures: 2, lockSeconds: 60 };
+      await repo.recordIdentityFailure(id, later(10), policy);
+      const locked = await repo.recordIdentityFailure(id, later(11), policy);
+      expect(locked).toEqual({ failures: 2, lockedUntil: later(71).toISOString() });
+      expect(await repo.recordIdentityFailure(id, later(71), policy)).toEqual({ failures: 1 });
+      expect(await repo.recordIdentityFailure(id, later(72), policy)).toEqual({
+        failures: 2,
+        lockedUntil: later(132).toISOString(),
+      });
+    });
+
+    test('concurrent identity failures are all counted and lock once', async () => {
+      const { onboardingId: id } = await linkEmailed();
+      const policy = { maxFailures: 3, lockSeconds: 900 };
+      const results = await Promise.all(
+        [10, 11, 12, 13, 14].map((second) => repo.recordIdentityFailure(id, later(second), policy)),
+      );
+      const stored = (await repo.get(id))?.identityChecks;
+      expect(stored?.failures).toBe(5);
+      expect(stored?.lockedUntil).toBeDefined();
+      expect(results.filter((checks) => checks.failures >= 3).every((checks) => checks.lockedUntil)).toBe(
+        true,
+      );
+    });
+
+    test('findByIdentityHash returns that person only, newest first', async () => {
+      const identityHash = `hash-${onboardingId()}`;
+      const older = await repo.create(newOnboarding({ identityHash, createdAt: '2026-10-01T08:00:00.000Z' }));
+      const newest = await repo.create(
+        newOnboarding({ identityHash, createdAt: '2026-11-01T08:00:00.000Z' }),
+      );
+      const middle = await repo.create(
+        newOnboarding({ identityHash, createdAt: '2026-10-15T08:00:00.000Z' }),
+      );
+      await repo.create(newOnboarding({ identityHash: `hash-${onboardingId()}` }));
+      const found = await repo.findByIdentityHash(identityHash);
+      expect(found).toEqual([newest.onboarding, middle.onboarding, older.onboarding]);
+      expect(await repo.findByIdentityHash(`hash-${onboardingId()}`)).toEqual([]);
+    });
+  });
+}
