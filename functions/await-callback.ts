@@ -1,0 +1,16 @@
+import { systemClock } from '#shared/ports/clock.ts';
+import { onboardingRepository } from '#shared/runtime/dependencies.ts';
+import { eventHandler } from '#shared/runtime/handler.ts';
+import { logger } from '#shared/runtime/observability.ts';
+import { awaitCallback } from '#shared/workflow/await-callback.ts';
+import { AwaitCallbackInput } from '#shared/workflow/task-inputs.ts';
+
+const deps = { repo: onboardingRepository(), clock: systemClock };
+
+/** Invoked by the `.waitForTaskToken` tasks; the token never leaves the server side. */
+export const handler = eventHandler(AwaitCallbackInput, async (input) => {
+  logger.appendKeys({ onboardingId: input.onboardingId });
+  await awaitCallback(input, deps);
+  logger.info('Waiting', { kind: input.kind });
+  return { waiting: input.kind };
+});

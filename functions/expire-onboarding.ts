@@ -1,0 +1,17 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { systemClock } from '#shared/ports/clock.ts';
+import { onboardingRepository } from '#shared/runtime/dependencies.ts';
+import { eventHandler } from '#shared/runtime/handler.ts';
+import { logger, metrics } from '#shared/runtime/observability.ts';
+import { expireOnboarding } from '#shared/workflow/expire-onboarding.ts';
+import { ExpireOnboardingInput } from '#shared/workflow/task-inputs.ts';
+
+const deps = { repo: onboardingRepository(), clock: systemClock };
+
+export const handler = eventHandler(ExpireOnboardingInput, async (input) => {
+  logger.appendKeys({ onboardingId: input.onboardingId });
+  await expireOnboarding(input, deps);
+  logger.info('Onboarding expired', { reason: input.reason });
+  metrics.addMetric('OnboardingExpired', MetricUnit.Count, 1);
+  return { expired: input.reason };
+});

@@ -1,0 +1,15 @@
+import { systemClock } from '#shared/ports/clock.ts';
+import { onboardingRepository } from '#shared/runtime/dependencies.ts';
+import { eventHandler } from '#shared/runtime/handler.ts';
+import { logger } from '#shared/runtime/observability.ts';
+import { recordFailure } from '#shared/workflow/record-failure.ts';
+import { RecordFailureInput } from '#shared/workflow/task-inputs.ts';
+
+const deps = { repo: onboardingRepository(), clock: systemClock };
+
+export const handler = eventHandler(RecordFailureInput, async (input) => {
+  logger.appendKeys({ onboardingId: input.onboardingId });
+  await recordFailure(input, deps);
+  logger.error('Onboarding failed', { error: input.error });
+  return { recorded: true };
+});

@@ -1,0 +1,8 @@
+import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+
+export type UnmatchedReason = 'identity-number-invalid' | 'no-waiting-onboarding' | 'wait-ended';
+
+/** Scans that resumed nothing, kept (encrypted, with a TTL) for an operator to resolve. */
+export interface UnmatchedScans {
+  keep(scan: ScanCompletedDetail, reason: UnmatchedReason, at: Date): Promise<void>;
+}

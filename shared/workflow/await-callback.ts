@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import { isFinalStage } from '#shared/onboarding/stages.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import { loadOnboarding } from './load-onboarding.ts';
+import type { AwaitCallbackInput } from './task-inputs.ts';
+
+export class OnboardingClosedError extends Error {
+  override readonly name = 'OnboardingClosedError';
+}
+
+/**
+ * The callback registration of a `.waitForTaskToken` task: the token goes on the onboarding record
+ * (server side only) where receive-scan or the worker pages find it. Moving into AWAITING_SCAN
+ * happens here so the stage says what the execution is doing. Safe to retry.
+ */
+export async function awaitCallback(
+  input: z.infer<typeof AwaitCallbackInput>,
+  deps: { repo: OnboardingRepository; clock: Clock },
+): Promise<void> {
+  let onboarding = await loadOnboarding(deps.repo, input.onboardingId);
+  if (isFinalStage(onboarding.stage)) {
+    throw new OnboardingClosedError(`Onboarding ${input.onboardingId} is ${onboarding.stage}`);
+  }
+  const now = deps.clock.now();
+  if (input.kind === 'SCAN' && onboarding.stage !== 'AWAITING_SCAN') {
+    onboarding = await deps.repo.transition(onboarding.onboardingId, {
+      expectedVersion: onboarding.version,
+      to: 'AWAITING_SCAN',
+      cause: 'scan-wait-started',
+      at: now,
+    });
+  }
+  await deps.repo.storeWait(onboarding.onboardingId, {
+    kind: input.kind,
+    taskToken: input.taskToken,
+    since: now,
+  });
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { renderEmail } from '#shared/email/templates.ts';
+import { hashLinkToken, issueLinkToken } from '#shared/link-token.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { Mailer } from '#shared/ports/mailer.ts';
+import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import { loadOnboarding } from './load-onboarding.ts';
+import type { IssueAccountLinkInput } from './task-inputs.ts';
+
+export interface IssueAccountLinkDeps {
+  repo: OnboardingRepository;
+  mailer: Mailer;
+  clock: Clock;
+  publicBaseUrl: string;
+  linkSeconds: number;
+}
+
+export type IssueAccountLinkResult =
+  | { outcome: 'LINK_EMAILED'; linkExpiresAt: string; linkNumber: number }
+  | { outcome: 'ACCOUNT_ALREADY_CREATED'; linkExpiresAt: null; linkNumber: number };
+
+/**
+ * A new *Create user account* link: a fresh random token whose hash replaces the previous one (so
+ * an older link stops working), then the email. The token exists only in this invocation and the
+ * email; it is never returned to the state machine. The record is written before the email is
+ * sent: a failed send is retried by the state machine and issues yet another link, never a link
+ * that does not work.
+ */
+export async function issueAccountLink(
+  input: z.infer<typeof IssueAccountLinkInput>,
+  deps: IssueAccountLinkDeps,
+): Promise<IssueAccountLinkResult> {
+  const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
+  const linkNumber = (onboarding.link?.linkNumber ?? 0) + 1;
+  if (onboarding.stage === 'ACCOUNT_CREATED') {
+    return { outcome: 'ACCOUNT_ALREADY_CREATED', linkExpiresAt: null, linkNumber: linkNumber - 1 };
+  }
+  const now = deps.clock.now();
+  const { token, expiresAt } = issueLinkToken(onboarding.onboardingId, now, deps.linkSeconds);
+  const firstLink = onboarding.stage === 'AWAITING_SCAN';
+  const scan = input.scan;
+  const auditScan =
+    firstLink && scan && !onboarding.scans?.some((s) => s.scanId === scan.scanId)
+      ? { scanId: scan.scanId, at: now.toISOString(), accepted: true, colour: scan.colour }
+      : undefined;
+  await deps.repo.transition(onboarding.onboardingId, {
+    expectedVersion: onboarding.version,
+    to: 'LINK_EMAILED',
+    cause: firstLink ? 'scan-accepted' : 'link-resent',
+    at: now,
+    changes: {
+      wait: null,
+      link: { tokenHash: hashLinkToken(token), expiresAt, linkNumber },
+      ...(auditScan ? { scan: auditScan } : {}),
+    },
+  });
+  const link = new URL('/account/start', deps.publicBaseUrl);
+  link.searchParams.set('token', token);
+  const email = renderEmail('account-link', {
+    language: onboarding.language,
+    givenNames: onboarding.cardholder.givenNames,
+    link: link.toString(),
+    expiresAt,
+    linkNumber,
+  });
+  await deps.mailer.send({ to: onboarding.cardholder.email, ...email });
+  return { outcome: 'LINK_EMAILED', linkExpiresAt: expiresAt, linkNumber };
+}

@@ -1,0 +1,61 @@
+import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import { hashIdentityNumber, parseIdentityNumber } from '#shared/identity-number.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';
+import type { Workflow } from '#shared/ports/workflow.ts';
+import { evaluateScan, rejectionCategory } from '#shared/scan-evaluation.ts';
+import type { ScanOutcome } from './scan-outcome.ts';
+
+export interface ReceiveScanDeps {
+  repo: OnboardingRepository;
+  workflow: Workflow;
+  unmatched: UnmatchedScans;
+  clock: Clock;
+  identitySecret: string;
+}
+
+export type ReceiveScanResult =
+  | { result: 'resumed'; onboardingId: string; accepted: boolean }
+  | { result: 'duplicate'; onboardingId: string }
+  | { result: 'unmatched'; reason: UnmatchedReason };
+
+/**
+ * ScanCompleted → the onboarding waiting for this person's scan is resumed with the evaluated
+ * outcome. The stage change itself happens in the workflow's next step, so this function's only
+ * side effect on the flow is SendTaskSuccess, which a task token accepts once.
+ */
+export async function receiveScan(
+  scan: ScanCompletedDetail,
+  deps: ReceiveScanDeps,
+): Promise<ReceiveScanResult> {
+  const now = deps.clock.now();
+  const unmatched = async (reason: UnmatchedReason): Promise<ReceiveScanResult> => {
+    await deps.unmatched.keep(scan, reason, now);
+    return { result: 'unmatched', reason };
+  };
+
+  const parsed = parseIdentityNumber(scan.identity.nationality, scan.identity.identityNumber, now);
+  if (!parsed.ok) return unmatched('identity-number-invalid');
+  const hash = hashIdentityNumber(scan.identity.nationality, parsed.normalized, deps.identitySecret);
+  const candidates = await deps.repo.findByIdentityHash(hash);
+
+  const seen = candidates.find((c) => c.scans?.some((s) => s.scanId === scan.scanId));
+  if (seen) return { result: 'duplicate', onboardingId: seen.onboardingId };
+  const waiting = candidates.find((c) => c.wait?.kind === 'SCAN');
+  if (!waiting?.wait) return unmatched('no-waiting-onboarding');
+
+  const evaluation = evaluateScan(scan, waiting.cardholder, now);
+  const outcome: ScanOutcome = evaluation.accepted
+    ? { scanId: scan.scanId, accepted: true, colour: 'GREEN', reason: 'VALID' }
+    : {
+        scanId: scan.scanId,
+        accepted: false,
+        colour: evaluation.colour,
+        reason: evaluation.reason,
+        category: rejectionCategory(evaluation.reason),
+      };
+  const resumed = await deps.workflow.resume(waiting.wait.taskToken, outcome);
+  if (resumed === 'gone') return unmatched('wait-ended');
+  return { result: 'resumed', onboardingId: waiting.onboardingId, accepted: evaluation.accepted };
+}
