@@ -1,0 +1,54 @@
+import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { Mailer, OutgoingEmail } from '#shared/ports/mailer.ts';
+import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';
+import type { Workflow } from '#shared/ports/workflow.ts';
+
+/** A clock that only moves when told to. */
+export class FixedClock implements Clock {
+  current: Date;
+  constructor(iso: string) {
+    this.current = new Date(iso);
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  advanceSeconds(seconds: number): void {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
+}
+
+/** Records starts and resumes; a token is accepted once, like Step Functions. */
+export class FakeWorkflow implements Workflow {
+  readonly started = new Map<string, { onboardingId: string }>();
+  readonly resumed: { taskToken: string; output: object }[] = [];
+  readonly #used = new Set<string>();
+
+  async start(name: string, input: { onboardingId: string }) {
+    if (this.started.has(name)) return { started: false };
+    this.started.set(name, input);
+    return { started: true };
+  }
+
+  async resume(taskToken: string, output: object): Promise<'resumed' | 'gone'> {
+    if (this.#used.has(taskToken)) return 'gone';
+    this.#used.add(taskToken);
+    this.resumed.push({ taskToken, output });
+    return 'resumed';
+  }
+}
+
+export class FakeMailer implements Mailer {
+  readonly sent: OutgoingEmail[] = [];
+  async send(email: OutgoingEmail) {
+    this.sent.push(email);
+    return { messageId: `msg-${this.sent.length}` };
+  }
+}
+
+export class FakeUnmatchedScans implements UnmatchedScans {
+  readonly kept: { scanId: string; reason: UnmatchedReason }[] = [];
+  async keep(scan: ScanCompletedDetail, reason: UnmatchedReason) {
+    this.kept.push({ scanId: scan.scanId, reason });
+  }
+}

@@ -1,0 +1,261 @@
+import type { CardOrderedDetail } from '#shared/events/card-ordered.ts';
+import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import { hashLinkToken } from '#shared/link-token.ts';
+import { InvalidInputError } from '#shared/runtime/errors.ts';
+import { awaitCallback, OnboardingClosedError } from '#shared/workflow/await-callback.ts';
+import { expireOnboarding } from '#shared/workflow/expire-onboarding.ts';
+import { issueAccountLink } from '#shared/workflow/issue-account-link.ts';
+import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
+import { receiveScan } from '#shared/workflow/receive-scan.ts';
+import { rejectScan } from '#shared/workflow/reject-scan.ts';
+import type { ScanOutcome } from '#shared/workflow/scan-outcome.ts';
+import { sendWorkflowEmail } from '#shared/workflow/send-email.ts';
+import { startOnboarding } from '#shared/workflow/start-onboarding.ts';
+import { loadEventFixture } from '#test/support/event-fixtures.ts';
+import { FakeMailer, FakeUnmatchedScans, FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
+import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+
+function setup() {
+  const clock = new FixedClock('2026-11-20T08:15:00Z');
+  const repo = new InMemoryOnboardingRepository(clock);
+  const workflow = new FakeWorkflow();
+  const mailer = new FakeMailer();
+  const unmatched = new FakeUnmatchedScans();
+  const deps = { repo, workflow, mailer, unmatched, clock, identitySecret: SECRET, retentionDays: 90 };
+  const linkDeps = { repo, mailer, clock, publicBaseUrl: 'https://konto.id06.example', linkSeconds: 3600 };
+  const emailDeps = {
+    repo,
+    mailer,
+    signInUrl: 'https://id06.example/login',
+    sistecOfficesUrl: 'https://sistec.example',
+  };
+  return { clock, repo, workflow, mailer, unmatched, deps, linkDeps, emailDeps };
+}
+
+const order = () =>
+  loadEventFixture('id06.cards/swedish-worker').event.detail as unknown as CardOrderedDetail;
+const scan = (name = 'green-passport') =>
+  loadEventFixture(`se.sistec.scanning/${name}`).event.detail as unknown as ScanCompletedDetail;
+
+async function startAndWaitForScan(s: ReturnType<typeof setup>) {
+  const { onboardingId } = await startOnboarding(order(), s.deps);
+  await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-1' }, s.deps);
+  return onboardingId;
+}
+
+describe('start onboarding', () => {
+  test('stores the order and starts one execution named after the order, with only the id as input', async () => {
+    const s = setup();
+    const result = await startOnboarding(order(), s.deps);
+    expect(result).toEqual({
+      onboardingId: onboardingIdFor('ORD-2026-000123'),
+      created: true,
+      started: true,
+    });
+    expect([...s.workflow.started.entries()]).toEqual([
+      ['ORD-2026-000123', { onboardingId: result.onboardingId }],
+    ]);
+    const stored = await s.repo.get(result.onboardingId);
+    expect(stored?.stage).toBe('CARD_ORDERED');
+    expect(stored?.cardholder.identityNumberNormalized).toBe('198803200016');
+    expect(stored?.identityHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('a duplicate CardOrdered creates and starts nothing new', async () => {
+    const s = setup();
+    await startOnboarding(order(), s.deps);
+    const again = await startOnboarding(order(), s.deps);
+    expect(again).toMatchObject({ created: false, started: false });
+    expect(s.workflow.started.size).toBe(1);
+  });
+
+  test.each([
+    ['19880320-0018', 'cardholder.identityNumber'],
+    ['19880230-0016', 'cardholder.identityNumber'],
+  ])(
+    'a wrong identity number %s is refused naming the field, nothing stored',
+    async (identityNumber, field) => {
+      const s = setup();
+      const bad = order();
+      bad.cardholder.identityNumber = identityNumber;
+      await expect(startOnboarding(bad, s.deps)).rejects.toMatchObject({ name: 'InvalidInputError', field });
+      expect(await s.repo.get(onboardingIdFor(bad.orderId))).toBeUndefined();
+      expect(s.workflow.started.size).toBe(0);
+    },
+  );
+
+  test('a birth date that contradicts the identity number is refused', async () => {
+    const s = setup();
+    const bad = order();
+    bad.cardholder.birthDate = '1988-03-21';
+    await expect(startOnboarding(bad, s.deps)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe('receive scan', () => {
+  test('resumes the waiting onboarding with the accepted outcome (codes only)', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    expect((await s.repo.get(onboardingId))?.stage).toBe('AWAITING_SCAN');
+    const result = await receiveScan(scan(), s.deps);
+    expect(result).toEqual({ result: 'resumed', onboardingId, accepted: true });
+    expect(s.workflow.resumed).toEqual([
+      {
+        taskToken: 'token-scan-1',
+        output: { scanId: 'SCN-000981', accepted: true, colour: 'GREEN', reason: 'VALID' },
+      },
+    ]);
+  });
+
+  test('an expired document is rejected with its category', async () => {
+    const s = setup();
+    await startAndWaitForScan(s);
+    await receiveScan(scan('green-expired-document'), s.deps);
+    expect(s.workflow.resumed[0]?.output).toEqual({
+      scanId: 'SCN-000984',
+      accepted: false,
+      colour: 'GREEN',
+      reason: 'DOCUMENT_EXPIRED',
+      category: 'NEW_DOCUMENT',
+    });
+  });
+
+  test('a scan nobody waits for is kept for operators', async () => {
+    const s = setup();
+    expect(await receiveScan(scan(), s.deps)).toEqual({
+      result: 'unmatched',
+      reason: 'no-waiting-onboarding',
+    });
+    expect(s.unmatched.kept).toEqual([{ scanId: 'SCN-000981', reason: 'no-waiting-onboarding' }]);
+  });
+
+  test('a scan with an invalid identity number is kept, nothing resumed', async () => {
+    const s = setup();
+    await startAndWaitForScan(s);
+    const bad = scan();
+    bad.identity.identityNumber = '19880320-0018';
+    expect(await receiveScan(bad, s.deps)).toEqual({
+      result: 'unmatched',
+      reason: 'identity-number-invalid',
+    });
+    expect(s.workflow.resumed).toEqual([]);
+  });
+
+  test('a scan whose task token is gone is kept as wait-ended', async () => {
+    const s = setup();
+    await startAndWaitForScan(s);
+    await s.workflow.resume('token-scan-1', {});
+    expect(await receiveScan(scan(), s.deps)).toEqual({ result: 'unmatched', reason: 'wait-ended' });
+  });
+
+  test('a scan already recorded on the onboarding is a duplicate', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await receiveScan(scan('yellow-damaged'), s.deps);
+    const outcome = s.workflow.resumed[0]?.output as ScanOutcome;
+    await rejectScan({ onboardingId, scan: outcome }, s.deps);
+    expect(await receiveScan(scan('yellow-damaged'), s.deps)).toEqual({ result: 'duplicate', onboardingId });
+  });
+});
+
+describe('rejected scan, then a good one', () => {
+  test('SCAN_REJECTED is recorded with an audit entry, the worker is told, the next wait moves back', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await receiveScan(scan('yellow-damaged'), s.deps);
+    await rejectScan({ onboardingId, scan: s.workflow.resumed[0]?.output as ScanOutcome }, s.deps);
+    await rejectScan({ onboardingId, scan: s.workflow.resumed[0]?.output as ScanOutcome }, s.deps);
+    const rejected = await s.repo.get(onboardingId);
+    expect(rejected?.stage).toBe('SCAN_REJECTED');
+    expect(rejected?.wait).toBeUndefined();
+    expect(rejected?.scans).toEqual([
+      {
+        scanId: 'SCN-000982',
+        at: '2026-11-20T08:15:00.000Z',
+        accepted: false,
+        colour: 'YELLOW',
+        reason: 'DAMAGED',
+      },
+    ]);
+    await sendWorkflowEmail({ onboardingId, template: 'scan-rejected' }, s.emailDeps);
+    expect(s.mailer.sent).toHaveLength(1);
+    await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-2' }, s.deps);
+    expect((await s.repo.get(onboardingId))?.stage).toBe('AWAITING_SCAN');
+    expect((await receiveScan(scan(), s.deps)).result).toBe('resumed');
+  });
+});
+
+describe('account link', () => {
+  test('stores only the hash, emails the link, and a resend invalidates the first link', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    const accepted = { scanId: 'SCN-000981', accepted: true, colour: 'GREEN', reason: 'VALID' } as const;
+    const first = await issueAccountLink({ onboardingId, scan: accepted }, s.linkDeps);
+    expect(first).toEqual({
+      outcome: 'LINK_EMAILED',
+      linkExpiresAt: '2026-11-20T09:15:00.000Z',
+      linkNumber: 1,
+    });
+    const token1 = new URL(/https:\S+/.exec(s.mailer.sent[0]?.text ?? '')?.[0] ?? '').searchParams.get(
+      'token',
+    );
+    expect(token1).toMatch(new RegExp(`^${onboardingId}\\.`));
+    const stored = await s.repo.get(onboardingId);
+    expect(stored?.stage).toBe('LINK_EMAILED');
+    expect(stored?.link?.tokenHash).toBe(hashLinkToken(token1 ?? ''));
+    expect(JSON.stringify(stored)).not.toContain(token1);
+    expect(stored?.scans?.at(-1)).toMatchObject({ scanId: 'SCN-000981', accepted: true });
+
+    const second = await issueAccountLink({ onboardingId }, s.linkDeps);
+    expect(second.linkNumber).toBe(2);
+    expect((await s.repo.get(onboardingId))?.link?.tokenHash).not.toBe(hashLinkToken(token1 ?? ''));
+    expect((await s.repo.get(onboardingId))?.history.at(-1)?.cause).toBe('link-resent');
+  });
+
+  test('an account created just as the link expired is reported, not overwritten', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId }, s.linkDeps);
+    const current = await s.repo.get(onboardingId);
+    await s.repo.transition(onboardingId, {
+      expectedVersion: current?.version ?? 0,
+      to: 'ACCOUNT_CREATED',
+      cause: 'account-created',
+      at: s.clock.now(),
+    });
+    expect(await issueAccountLink({ onboardingId }, s.linkDeps)).toMatchObject({
+      outcome: 'ACCOUNT_ALREADY_CREATED',
+    });
+  });
+});
+
+describe('expiry and closed onboardings', () => {
+  test('expiry clears the wait, is idempotent, and a later wait is refused', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await expireOnboarding({ onboardingId, reason: 'NO_SCAN' }, s.deps);
+    await expireOnboarding({ onboardingId, reason: 'NO_SCAN' }, s.deps);
+    const expired = await s.repo.get(onboardingId);
+    expect(expired?.stage).toBe('EXPIRED');
+    expect(expired?.wait).toBeUndefined();
+    expect(expired?.history.filter((h) => h.to === 'EXPIRED')).toHaveLength(1);
+    await sendWorkflowEmail({ onboardingId, template: 'onboarding-expired' }, s.emailDeps);
+    await expect(
+      awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 't' }, s.deps),
+    ).rejects.toBeInstanceOf(OnboardingClosedError);
+  });
+
+  test('workflow emails never contain the identity number', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    for (const template of ['card-ordered', 'scan-reminder'] as const) {
+      await sendWorkflowEmail({ onboardingId, template }, s.emailDeps);
+    }
+    await issueAccountLink({ onboardingId }, s.linkDeps);
+    for (const email of s.mailer.sent) {
+      expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/19880320|880320-?0016/);
+    }
+  });
+});
