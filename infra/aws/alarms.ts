@@ -1,0 +1,83 @@
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+
+export interface OnboardingAlarmsProps {
+  stateMachine: StateMachine;
+  deadLetterQueue: IQueue;
+  functions: { name: string; fn: LambdaFunction }[];
+  /** Subscribed by email when given; confirm the subscription from the first email. */
+  alarmEmail: string | undefined;
+}
+
+/**
+ * Alarms on what needs an operator: failed or timed-out executions (an expiry is a Succeed, so it
+ * does not count), anything in the dead-letter queue, and errors of any function. Each fires on
+ * the first occurrence in 5 minutes and notifies the alarm topic.
+ */
+export class OnboardingAlarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: OnboardingAlarmsProps) {
+    super(scope, id);
+
+    // CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key, so the
+    // topic has its own key that CloudWatch may use.
+    const key = new Key(this, 'TopicKey', {
+      description: 'ID06 onboarding: alarm topic',
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'ID06 onboarding alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    const period = Duration.minutes(5);
+    this.#alarm(
+      'ExecutionsFailed',
+      props.stateMachine.metricFailed({ period }),
+      'An onboarding execution failed',
+    );
+    this.#alarm(
+      'ExecutionsTimedOut',
+      props.stateMachine.metricTimedOut({ period }),
+      'An onboarding execution timed out',
+    );
+    this.#alarm(
+      'DeadLetters',
+      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
+      'Events or invocations are waiting in the dead-letter queue (redrive them after the fix)',
+    );
+    for (const { name, fn } of props.functions) {
+      this.#alarm(`${name}Errors`, fn.metricErrors({ period }), `Function ${name} reported errors`);
+    }
+  }
+
+  #alarm(id: string, metric: Metric, description: string): void {
+    new Alarm(this, id, {
+      alarmDescription: description,
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(this.topic));
+  }
+}
