@@ -1,0 +1,22 @@
+import { workerPagesHandler } from '#shared/pages/http-handler.ts';
+import { systemClock } from '#shared/ports/clock.ts';
+import { ENV, readEnv } from '#shared/runtime/config.ts';
+import { onboardingRepository, workflow } from '#shared/runtime/dependencies.ts';
+
+const env = readEnv({
+  SIGN_IN_URL: ENV.SIGN_IN_URL,
+  TERMS_VERSION: ENV.TERMS_VERSION,
+  PUBLIC_BASE_URL: ENV.PUBLIC_BASE_URL,
+});
+
+/** HTTP API (payload 2.0): the worker account pages; resumes the execution once the account exists. */
+export const handler = workerPagesHandler({
+  repo: onboardingRepository(),
+  workflow: workflow(),
+  clock: systemClock,
+  settings: {
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    signInUrl: env.SIGN_IN_URL,
+    termsVersion: env.TERMS_VERSION,
+  },
+});

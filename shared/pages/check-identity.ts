@@ -1,0 +1,26 @@
+import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import { csrfToken } from './csrf.ts';
+import { renderAccountPage } from './html/account-page.ts';
+import { openSession } from './link-session.ts';
+import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
+import { htmlResponse } from './responses.ts';
+import { verifyEnteredIdentity } from './verify-identity.ts';
+
+/** POST /account/identity: the right identity number opens the check-your-data form. */
+export async function checkIdentity(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
+  const opened = await openSession(deps, request, { csrf: true });
+  if (!opened.ok) return opened.response;
+  const { session } = opened;
+  const verified = await verifyEnteredIdentity(deps, session, request.form.identityNumber);
+  if (!verified.ok) return verified.response;
+
+  const { onboarding } = session;
+  const body = renderAccountPage(onboarding.language, pageMessagesFor(onboarding.language), {
+    csrf: csrfToken(session.token),
+    cardholder: onboarding.cardholder,
+    enteredIdentityNumber: verified.entered,
+    termsAccepted: false,
+    errors: [],
+  });
+  return htmlResponse(200, body, 'IdentityMatched', { onboardingId: onboarding.onboardingId });
+}

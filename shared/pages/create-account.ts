@@ -1,0 +1,133 @@
+import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import type { Onboarding } from '#shared/onboarding/onboarding.ts';
+import { hashPassword } from '#shared/password-hash.ts';
+import { type OnboardingRepository, StaleOnboardingError } from '#shared/ports/onboarding-repository.ts';
+import type { Workflow } from '#shared/ports/workflow.ts';
+import { readAccountForm } from './account-form.ts';
+import { csrfToken } from './csrf.ts';
+import { renderAccountPage } from './html/account-page.ts';
+import { openSession } from './link-session.ts';
+import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
+import { PATHS } from './paths.ts';
+import { htmlResponse, linkProblemResponse, redirectResponse } from './responses.ts';
+import { expiredSessionCookie } from './session-cookie.ts';
+import { usesSecureCookies } from './settings.ts';
+import { verifyEnteredIdentity } from './verify-identity.ts';
+
+// Another writer (a storeWait, a counted identity failure) may bump the version between the read
+// and the stage change; re-reading a couple of times settles that without giving up the account.
+const TRANSITION_ROUNDS = 3;
+
+type Account = NonNullable<Onboarding['account']>;
+
+/**
+ * POST /account: the worker confirms. Checks the session, CSRF, lock and identity number again,
+ * then the password and terms; hashes the password, uses up the link, moves the onboarding to
+ * ACCOUNT_CREATED and resumes the waiting execution. The link is marked used only after hashing
+ * succeeded, so a failure before that leaves it usable.
+ */
+export async function createAccount(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
+  const opened = await openSession(deps, request, { csrf: true });
+  if (!opened.ok) return opened.response;
+  const { session } = opened;
+  const verified = await verifyEnteredIdentity(deps, session, request.form.identityNumber);
+  if (!verified.ok) return verified.response;
+
+  const { onboarding, now, tokenHash } = session;
+  const { language, onboardingId } = onboarding;
+  const m = pageMessagesFor(language);
+  const form = readAccountForm(request.form, onboarding.cardholder);
+  if (form.errors.length > 0) {
+    const body = renderAccountPage(language, m, {
+      csrf: csrfToken(session.token),
+      cardholder: onboarding.cardholder,
+      enteredIdentityNumber: verified.entered,
+      termsAccepted: form.termsAccepted,
+      errors: form.errors.map(({ field, code }) => ({ field, message: m.account.errors[code] })),
+    });
+    return htmlResponse(422, body, 'AccountFormInvalid', {
+      onboardingId,
+      detail: form.errors.map((error) => error.code).join(','),
+    });
+  }
+
+  const passwordHash = await (deps.hashPassword ?? hashPassword)(form.password);
+  const secure = usesSecureCookies(deps.settings);
+  const forget = { cookies: [expiredSessionCookie(secure)], onboardingId };
+  if (!(await deps.repo.markLinkUsed(onboardingId, tokenHash, now))) {
+    // Used in another tab or replaced by a resend since this request's checks.
+    return linkProblemResponse('used', language, deps.settings.signInUrl, 'LinkRejected', forget);
+  }
+  const at = now.toISOString();
+  const account: Account = {
+    passwordHash,
+    termsVersion: deps.settings.termsVersion,
+    termsAcceptedAt: at,
+    createdAt: at,
+  };
+  const recorded = await recordAccount(deps.repo, onboardingId, tokenHash, account, now);
+  if (!recorded.ok) {
+    return linkProblemResponse(recorded.problem, language, deps.settings.signInUrl, 'LinkRejected', forget);
+  }
+  const resume = await resumeWorkflow(deps.workflow, recorded.taskToken, at);
+  return redirectResponse(language, `${PATHS.created}?lang=${language}`, 'AccountCreated', {
+    ...forget,
+    detail: `resume-${resume.result}`,
+    ...(resume.result === 'failed' ? { level: 'error', errorName: resume.errorName } : {}),
+  });
+}
+
+type Recorded = { ok: true; taskToken?: string } | { ok: false; problem: 'used' | 'closed' };
+
+/** Moves the onboarding to ACCOUNT_CREATED and returns the task token it read just before. */
+async function recordAccount(
+  repo: OnboardingRepository,
+  onboardingId: string,
+  tokenHash: string,
+  account: Account,
+  at: Date,
+): Promise<Recorded> {
+  for (let round = 1; ; round++) {
+    const current = await repo.get(onboardingId);
+    if (current?.stage === 'EXPIRED' || current?.stage === 'CANCELLED')
+      return { ok: false, problem: 'closed' };
+    // A resend replaced the link just after it was marked, or another request already finished.
+    if (current?.stage !== 'LINK_EMAILED' || current.link?.tokenHash !== tokenHash) {
+      return { ok: false, problem: 'used' };
+    }
+    const taskToken = current.wait?.kind === 'ACCOUNT' ? current.wait.taskToken : undefined;
+    try {
+      await repo.transition(onboardingId, {
+        expectedVersion: current.version,
+        to: 'ACCOUNT_CREATED',
+        cause: 'account-created',
+        at,
+        changes: { wait: null, account },
+      });
+      return taskToken === undefined ? { ok: true } : { ok: true, taskToken };
+    } catch (error) {
+      if (!(error instanceof StaleOnboardingError) || round >= TRANSITION_ROUNDS) throw error;
+    }
+  }
+}
+
+type Resumed = { result: 'resumed' | 'gone' | 'no-wait' } | { result: 'failed'; errorName: string };
+
+/**
+ * Resumes the execution waiting for the account. Without a stored token (the worker was faster
+ * than the wait was stored, or it timed out) there is nothing to resume: the workflow's link-expiry
+ * path finds the account created. A failed call is reported, not thrown: the account exists and
+ * the worker must see that; the same expiry path picks it up, and the error is logged for operators.
+ */
+async function resumeWorkflow(
+  workflow: Workflow,
+  taskToken: string | undefined,
+  createdAt: string,
+): Promise<Resumed> {
+  if (taskToken === undefined) return { result: 'no-wait' };
+  try {
+    return { result: await workflow.resume(taskToken, { createdAt }) };
+  } catch (error) {
+    return { result: 'failed', errorName: error instanceof Error ? error.name : 'Error' };
+  }
+}

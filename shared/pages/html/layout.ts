@@ -1,0 +1,40 @@
+import { escapeHtml } from '#shared/email/escape-html.ts';
+import type { Language } from '#shared/events/fields.ts';
+import type { PageMessages } from '#shared/messages/pages/index.ts';
+import { PAGE_CSS } from './styles.ts';
+
+export interface LayoutInput {
+  language: Language;
+  m: PageMessages;
+  /** The page's one <h1>, also the start of <title>. */
+  title: string;
+  /** Prefixes the title with "Error:" so screen-reader users hear it first. */
+  hasErrors?: boolean;
+  /** HTML, already escaped, that follows the <h1>. */
+  content: string;
+}
+
+/** The whole document around a page: no scripts, no external resources, one hashed <style>. */
+export function renderLayout({ language, m, title, hasErrors = false, content }: LayoutInput): string {
+  const documentTitle = `${hasErrors ? `${m.common.errorPrefix} ` : ''}${title} – ${m.common.titleSuffix}`;
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(language)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light">',
+    `<title>${escapeHtml(documentTitle)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header><p class="brand">${escapeHtml(m.common.brand)}</p></header>`,
+    '<main id="main">',
+    `<h1>${escapeHtml(title)}</h1>`,
+    content,
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,27 @@
+import type { Language } from '#shared/events/fields.ts';
+import type { PageMessages } from '#shared/messages/pages/index.ts';
+import { renderMessagePage } from './message-page.ts';
+
+/** Why a link or session cannot be used. 'malformed' and 'unknown' read the same on purpose. */
+export type LinkProblem = 'malformed' | 'unknown' | 'expired' | 'used' | 'closed' | 'no-session';
+
+export function renderLinkProblemPage(
+  language: Language,
+  m: PageMessages,
+  problem: LinkProblem,
+  signInUrl: string,
+): string {
+  const texts = {
+    malformed: m.link.invalid,
+    unknown: m.link.invalid,
+    expired: m.link.expired,
+    used: m.link.used,
+    closed: m.link.closed,
+    'no-session': m.link.noSession,
+  }[problem];
+  return renderMessagePage(language, m, {
+    title: texts.title,
+    paragraphs: [texts.body, texts.action],
+    ...(problem === 'used' ? { link: { href: signInUrl, label: m.common.signIn } } : {}),
+  });
+}

@@ -1,0 +1,13 @@
+import type { Language } from '#shared/events/fields.ts';
+import type { PageMessages } from '#shared/messages/pages/index.ts';
+import { stockholmDateAndTime } from '#shared/pages/format-time.ts';
+import { renderMessagePage } from './message-page.ts';
+
+/** Shown instead of the identity form while identity entry is locked. */
+export function renderLockedPage(language: Language, m: PageMessages, lockedUntil: Date): string {
+  const { date, time } = stockholmDateAndTime(lockedUntil, m.locale);
+  return renderMessagePage(language, m, {
+    title: m.locked.title,
+    paragraphs: [m.locked.body, m.locked.retryAt(date, time), m.locked.help],
+  });
+}

@@ -1,0 +1,854 @@
+import { createHash } from 'node:crypto';
+import { jest } from '@jest/globals';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Language } from '#shared/events/fields.ts';
+import { issueLinkToken } from '#shared/link-token.ts';
+import { pagesEn } from '#shared/messages/pages/en.ts';
+import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import type { Onboarding } from '#shared/onboarding/onboarding.ts';
+import { csrfToken } from '#shared/pages/csrf.ts';
+import { workerPagesHandler } from '#shared/pages/http-handler.ts';
+import { hashPassword, verifyPassword } from '#shared/password-hash.ts';
+import type { Workflow } from '#shared/ports/workflow.ts';
+import { FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
+import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
+import { newOnboarding } from '#test/support/onboarding-fixtures.ts';
+
+const NOW = '2026-11-20T08:00:00.000Z';
+const LINK_SECONDS = 3 * 86_400;
+const IDENTITY_NUMBER = '19880320-0016';
+const PASSWORD = 'Granite mango 47 bicycle lantern';
+const TASK_TOKEN = 'task-token-account-wait-1';
+const TERMS_VERSION = '2026-01';
+const SIGN_IN_URL = 'https://id06.example/sign-in';
+
+type Reply = { status: number; headers: Record<string, string>; cookies: string[]; body: string };
+type Handler = ReturnType<typeof workerPagesHandler>;
+
+const context = {
+  functionName: 'worker-pages',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-north-1:000000000000:function:worker-pages',
+  memoryLimitInMB: '512',
+  awsRequestId: 'request-1',
+  logGroupName: '/aws/lambda/worker-pages',
+  logStreamName: 'stream',
+  getRemainingTimeInMillis: () => 30_000,
+} as unknown as Context;
+
+interface RequestOptions {
+  query?: string;
+  form?: Record<string, string>;
+  /** A raw body instead of `form`. */
+  body?: string;
+  base64?: boolean;
+  headers?: Record<string, string>;
+  cookies?: string[];
+}
+
+/** The API Gateway HTTP API event (payload 2.0) for one request. */
+function httpEvent(method: string, path: string, options: RequestOptions = {}): APIGatewayProxyEventV2 {
+  const text = options.body ?? (options.form ? new URLSearchParams(options.form).toString() : undefined);
+  // HTTP APIs base64-encode form posts.
+  const base64 = options.base64 ?? true;
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: options.query ?? '',
+    ...(options.cookies?.length ? { cookies: options.cookies } : {}),
+    headers: {
+      host: 'konto.id06.example',
+      'user-agent': 'jest',
+      ...(options.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...options.headers,
+    },
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'api',
+      domainName: 'konto.id06.example',
+      domainPrefix: 'konto',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.10', userAgent: 'jest' },
+      requestId: 'request-1',
+      routeKey: `${method} ${path}`,
+      stage: '$default',
+      time: '20/Nov/2026:08:00:00 +0000',
+      timeEpoch: Date.parse(NOW),
+    },
+    ...(text === undefined ? {} : { body: base64 ? Buffer.from(text, 'utf8').toString('base64') : text }),
+    isBase64Encoded: text !== undefined && base64,
+  } as APIGatewayProxyEventV2;
+}
+
+/** Calls the handler like a browser: keeps the cookies it is given and records every reply. */
+class Browser {
+  readonly jar = new Map<string, string>();
+  readonly replies: Reply[] = [];
+  readonly #handler: Handler;
+
+  constructor(handler: Handler) {
+    this.#handler = handler;
+  }
+
+  async send(method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
+    const cookies = options.cookies ?? [...this.jar].map(([name, value]) => `${name}=${value}`);
+    const result = (await this.#handler(
+      httpEvent(method, path, { ...options, cookies }),
+      context,
+    )) as APIGatewayProxyStructuredResultV2;
+    const reply: Reply = {
+      status: result.statusCode ?? 0,
+      headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+      cookies: result.cookies ?? [],
+      body: result.body ?? '',
+    };
+    for (const cookie of reply.cookies) {
+      const [pair = '', ...attributes] = cookie.split('; ');
+      const [name = '', value = ''] = pair.split(/=(.*)/s);
+      if (attributes.includes('Max-Age=0')) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    this.replies.push(reply);
+    return reply;
+  }
+
+  get(path: string, query = ''): Promise<Reply> {
+    return this.send('GET', path, { query });
+  }
+
+  post(path: string, form: Record<string, string>): Promise<Reply> {
+    return this.send('POST', path, { form });
+  }
+}
+
+function csrfIn(body: string): string {
+  const match = /name="csrf" value="([^"]+)"/.exec(body);
+  if (!match?.[1]) throw new Error('no CSRF field on the page');
+  return match[1];
+}
+
+interface SetupOptions {
+  language?: Language;
+  publicBaseUrl?: string;
+  withWait?: boolean;
+  cardholder?: Partial<Onboarding['cardholder']>;
+  workflow?: Workflow;
+}
+
+async function setup(options: SetupOptions = {}) {
+  const clock = new FixedClock(NOW);
+  const repo = new InMemoryOnboardingRepository(clock);
+  const fakeWorkflow = new FakeWorkflow();
+  const base = newOnboarding({ stage: 'LINK_EMAILED', language: options.language ?? 'sv' });
+  const onboarding = { ...base, cardholder: { ...base.cardholder, ...options.cardholder } };
+  const id = onboarding.onboardingId;
+  await repo.create(onboarding);
+  const link = issueLinkToken(id, clock.now(), LINK_SECONDS);
+  await repo.storeLink(id, { tokenHash: link.tokenHash, expiresAt: link.expiresAt, linkNumber: 1 });
+  if (options.withWait ?? true) {
+    await repo.storeWait(id, { kind: 'ACCOUNT', taskToken: TASK_TOKEN, since: clock.now() });
+  }
+  const handler = workerPagesHandler({
+    repo,
+    workflow: options.workflow ?? fakeWorkflow,
+    clock,
+    settings: {
+      publicBaseUrl: options.publicBaseUrl ?? 'https://konto.id06.example',
+      signInUrl: SIGN_IN_URL,
+      termsVersion: TERMS_VERSION,
+    },
+    // N = 2^14 instead of 2^17: the same scrypt format, a tenth of the time.
+    hashPassword: (password) => hashPassword(password, { ln: 14 }),
+  });
+  const browser = new Browser(handler);
+  return { clock, repo, workflow: fakeWorkflow, id, token: link.token, link, handler, browser };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+const startQuery = (token: string) => `token=${encodeURIComponent(token)}`;
+
+/** Start → identity form → right identity number: returns the check-your-data page. */
+async function reachAccountForm(s: Setup): Promise<Reply> {
+  await s.browser.get('/account/start', startQuery(s.token));
+  const identityPage = await s.browser.get('/account');
+  const accountPage = await s.browser.post('/account/identity', {
+    csrf: csrfIn(identityPage.body),
+    identityNumber: IDENTITY_NUMBER,
+  });
+  expect(accountPage.status).toBe(200);
+  return accountPage;
+}
+
+function accountForm(page: Reply, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    csrf: csrfIn(page.body),
+    identityNumber: IDENTITY_NUMBER,
+    password: PASSWORD,
+    passwordRepeat: PASSWORD,
+    terms: 'accepted',
+    ...overrides,
+  };
+}
+
+let logged: string[] = [];
+
+beforeEach(() => {
+  logged = [];
+  // Powertools writes logs and EMF metrics to stdout, errors to stderr: capture both to check what
+  // they contain. Anything else (Jest's own output) passes through.
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    jest.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+      const text = String(chunk);
+      if (text.startsWith('{')) {
+        logged.push(text);
+        return true;
+      }
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write);
+  }
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+function logEntries(): Record<string, unknown>[] {
+  return logged
+    .join('')
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.message === 'Worker page');
+}
+
+describe('the whole journey', () => {
+  test('start, identity number, account, created: stage ACCOUNT_CREATED, scrypt hash stored, resumed once', async () => {
+    const s = await setup();
+    const start = await s.browser.get('/account/start', startQuery(s.token));
+    expect(start.status).toBe(303);
+    expect(start.headers.Location).toBe('/account');
+
+    const identityPage = await s.browser.get('/account');
+    expect(identityPage.status).toBe(200);
+    expect(identityPage.body).toContain('Logga in efter manuell id-kontroll');
+    expect(identityPage.body).toContain('action="/account/identity"');
+    expect(csrfIn(identityPage.body)).toBe(csrfToken(s.token));
+
+    const accountPage = await s.browser.post('/account/identity', {
+      csrf: csrfIn(identityPage.body),
+      identityNumber: IDENTITY_NUMBER,
+    });
+    expect(accountPage.status).toBe(200);
+    for (const shown of ['Sven Erik', 'Svensson', IDENTITY_NUMBER, 'sven.svensson@example.com']) {
+      expect(accountPage.body).toContain(shown);
+    }
+    expect(accountPage.body).toContain('href="https://id06.se/villkor"');
+
+    const created = await s.browser.post('/account', accountForm(accountPage));
+    expect(created.status).toBe(303);
+    expect(created.headers.Location).toBe('/account/created?lang=sv');
+    expect(s.browser.jar.has('id06_session')).toBe(false);
+
+    const done = await s.browser.get('/account/created', 'lang=sv');
+    expect(done.status).toBe(200);
+    expect(done.body).toContain('Ditt konto är skapat');
+    expect(done.body).toContain(`href="${SIGN_IN_URL}"`);
+    expect(done.body).toContain('Logga in på ditt konto');
+
+    const stored = await s.repo.get(s.id);
+    expect(stored?.stage).toBe('ACCOUNT_CREATED');
+    expect(stored?.history.at(-1)).toMatchObject({
+      from: 'LINK_EMAILED',
+      to: 'ACCOUNT_CREATED',
+      cause: 'account-created',
+    });
+    expect(stored?.wait).toBeUndefined();
+    expect(stored?.link?.usedAt).toBe(NOW);
+    expect(stored?.account).toEqual({
+      passwordHash: expect.stringMatching(/^\$scrypt\$ln=14,r=8,p=1\$/),
+      termsVersion: TERMS_VERSION,
+      termsAcceptedAt: NOW,
+      createdAt: NOW,
+    });
+    await expect(verifyPassword(PASSWORD, stored?.account?.passwordHash ?? '')).resolves.toBe(true);
+    expect(s.workflow.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
+  });
+
+  test('the session cookie is HttpOnly, SameSite=Strict, Secure, scoped to /account, as long-lived as the link', async () => {
+    const s = await setup();
+    const start = await s.browser.get('/account/start', startQuery(s.token));
+    expect(start.cookies).toEqual([
+      `id06_session=${s.token}; Max-Age=${LINK_SECONDS}; Path=/account; HttpOnly; SameSite=Strict; Secure`,
+    ]);
+    const accountPage = await reachAccountForm(s);
+    const created = await s.browser.post('/account', accountForm(accountPage));
+    expect(created.cookies).toEqual([
+      'id06_session=; Max-Age=0; Path=/account; HttpOnly; SameSite=Strict; Secure',
+    ]);
+  });
+
+  test('on the local stack (http://127.0.0.1) the cookie is not Secure, which browsers would drop there', async () => {
+    const s = await setup({ publicBaseUrl: 'http://127.0.0.1:4566' });
+    const start = await s.browser.get('/account/start', startQuery(s.token));
+    expect(start.cookies[0]).toBe(
+      `id06_session=${s.token}; Max-Age=${LINK_SECONDS}; Path=/account; HttpOnly; SameSite=Strict`,
+    );
+  });
+
+  test('after the start no Location carries the token, and no header but the session Set-Cookie does', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    await s.browser.post('/account', accountForm(accountPage));
+    await s.browser.get('/account/created', 'lang=sv');
+    const secret = s.token.split('.')[1]!;
+    for (const [index, reply] of s.browser.replies.entries()) {
+      const headers = JSON.stringify(reply.headers);
+      for (const value of [secret, IDENTITY_NUMBER, PASSWORD]) expect(headers).not.toContain(value);
+      const withToken = reply.cookies.filter((cookie) => cookie.includes(secret));
+      expect(withToken).toEqual(index === 0 ? [expect.stringMatching(/^id06_session=/)] : []);
+    }
+  });
+
+  test('the link is single use: a second POST /account with the same session gets 410', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    await s.browser.post('/account', accountForm(accountPage));
+    const again = await s.browser.send('POST', '/account', {
+      form: accountForm(accountPage),
+      cookies: [`id06_session=${s.token}`],
+    });
+    expect(again.status).toBe(410);
+    expect(again.body).toContain('Länken har redan använts');
+    expect(s.workflow.resumed).toHaveLength(1);
+  });
+
+  test('two confirms racing each other create one account, resume once, and the loser gets 410', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    const replies = await Promise.all([
+      s.browser.post('/account', accountForm(accountPage)),
+      s.browser.post('/account', accountForm(accountPage)),
+    ]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([303, 410]);
+    expect((await s.repo.get(s.id))?.stage).toBe('ACCOUNT_CREATED');
+    expect(s.workflow.resumed).toHaveLength(1);
+  });
+
+  test('without a stored wait token the account is still created and nothing is resumed', async () => {
+    const s = await setup({ withWait: false });
+    const accountPage = await reachAccountForm(s);
+    const created = await s.browser.post('/account', accountForm(accountPage));
+    expect(created.status).toBe(303);
+    expect((await s.repo.get(s.id))?.stage).toBe('ACCOUNT_CREATED');
+    expect(s.workflow.resumed).toEqual([]);
+    expect(logEntries().at(-1)).toMatchObject({ outcome: 'AccountCreated', detail: 'resume-no-wait' });
+  });
+
+  test('a failing resume still shows the created account and logs the error for operators', async () => {
+    const failing: Workflow = {
+      start: async () => ({ started: true }),
+      resume: async () => {
+        throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+      },
+    };
+    const s = await setup({ workflow: failing });
+    const accountPage = await reachAccountForm(s);
+    const created = await s.browser.post('/account', accountForm(accountPage));
+    expect(created.status).toBe(303);
+    expect((await s.repo.get(s.id))?.stage).toBe('ACCOUNT_CREATED');
+    expect(logEntries().at(-1)).toMatchObject({
+      level: 'ERROR',
+      outcome: 'AccountCreated',
+      detail: 'resume-failed',
+      errorName: 'ThrottlingException',
+    });
+  });
+});
+
+describe('CSRF', () => {
+  test.each([
+    ['a missing token', undefined],
+    ['a wrong token', 'x'.repeat(43)],
+    [
+      'the token of another link',
+      csrfToken('onb_aaaaaaaaaaaaaaaaaaaaaaaaaa.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'),
+    ],
+  ])('%s is refused with 403 on both forms and changes nothing', async (_, csrf) => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    const before = await s.repo.get(s.id);
+    const identity = await s.browser.post('/account/identity', {
+      ...(csrf === undefined ? {} : { csrf }),
+      identityNumber: 'wrong-number',
+    });
+    const { csrf: _dropped, ...withoutCsrf } = accountForm(accountPage);
+    const account = await s.browser.post('/account', {
+      ...withoutCsrf,
+      ...(csrf === undefined ? {} : { csrf }),
+    });
+    for (const reply of [identity, account]) {
+      expect(reply.status).toBe(403);
+      expect(reply.body).toContain(pagesEn.errors.forbidden.title);
+    }
+    expect(await s.repo.get(s.id)).toEqual(before);
+    expect(s.workflow.resumed).toEqual([]);
+  });
+
+  test('a post without the session cookie (as from another site) is refused with 403', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    const reply = await s.browser.send('POST', '/account', { form: accountForm(accountPage), cookies: [] });
+    expect(reply.status).toBe(403);
+    expect((await s.repo.get(s.id))?.stage).toBe('LINK_EMAILED');
+  });
+
+  test('a body that is not a form carries no CSRF field: 403', async () => {
+    const s = await setup();
+    await s.browser.get('/account/start', startQuery(s.token));
+    const reply = await s.browser.send('POST', '/account/identity', {
+      body: JSON.stringify({ csrf: csrfToken(s.token), identityNumber: IDENTITY_NUMBER }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe('identity number', () => {
+  test('wrong numbers count down the tries, lock at the fifth, and even the right one is refused while locked', async () => {
+    const s = await setup();
+    await s.browser.get('/account/start', startQuery(s.token));
+    const csrf = csrfIn((await s.browser.get('/account')).body);
+    for (const left of [4, 3, 2, 1]) {
+      const reply = await s.browser.post('/account/identity', { csrf, identityNumber: '19880320-0024' });
+      expect(reply.status).toBe(422);
+      expect(reply.body).toContain(`Du har ${left} försök kvar.`);
+      expect(reply.body).toContain('aria-invalid="true"');
+      expect(reply.body).toContain('href="#identityNumber"');
+    }
+    const fifth = await s.browser.post('/account/identity', { csrf, identityNumber: '19880320-0024' });
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers['Retry-After']).toBe('900');
+    expect(fifth.body).toContain('För många felaktiga försök');
+    expect(fifth.body).toContain('kl. 09:15'); // 08:00 UTC + 15 min in Stockholm (UTC+1)
+    expect((await s.repo.get(s.id))?.identityChecks).toEqual({
+      failures: 5,
+      lockedUntil: '2026-11-20T08:15:00.000Z',
+    });
+
+    const right = await s.browser.post('/account/identity', { csrf, identityNumber: IDENTITY_NUMBER });
+    expect(right.status).toBe(429);
+    const form = await s.browser.get('/account');
+    expect(form.status).toBe(429);
+    expect(form.body).not.toContain('<form');
+
+    s.clock.advanceSeconds(901);
+    const later = await s.browser.post('/account/identity', { csrf, identityNumber: IDENTITY_NUMBER });
+    expect(later.status).toBe(200);
+  });
+
+  test.each(['198803200016', '880320-0016', '19880320 0016', '19880320–0016'])(
+    '%s differs from what the orderer typed only in format and is refused (exact match)',
+    async (entered) => {
+      const s = await setup();
+      await s.browser.get('/account/start', startQuery(s.token));
+      const csrf = csrfIn((await s.browser.get('/account')).body);
+      const reply = await s.browser.post('/account/identity', { csrf, identityNumber: entered });
+      expect(reply.status).toBe(422);
+      expect((await s.repo.get(s.id))?.identityChecks?.failures).toBe(1);
+    },
+  );
+
+  test('an empty entry is asked for again without counting as a try', async () => {
+    const s = await setup({ language: 'en' });
+    await s.browser.get('/account/start', startQuery(s.token));
+    const csrf = csrfIn((await s.browser.get('/account')).body);
+    const reply = await s.browser.post('/account/identity', { csrf, identityNumber: '  ' });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toContain(pagesEn.identity.errors.empty);
+    expect((await s.repo.get(s.id))?.identityChecks).toBeUndefined();
+  });
+
+  test('the final POST re-checks the number: an edited hidden field counts as a wrong try', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    const reply = await s.browser.post(
+      '/account',
+      accountForm(accountPage, { identityNumber: '19880320-0024' }),
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body).toContain('action="/account/identity"');
+    const stored = await s.repo.get(s.id);
+    expect(stored?.identityChecks?.failures).toBe(1);
+    expect(stored?.stage).toBe('LINK_EMAILED');
+  });
+});
+
+describe('account form', () => {
+  test.each([
+    ['', pagesEn.account.errors.passwordMissing],
+    ['short1', pagesEn.account.errors.tooShort],
+    ['x'.repeat(257), pagesEn.account.errors.tooLong],
+    ['Password123!', pagesEn.account.errors.common],
+    ['qwertyuiop', pagesEn.account.errors.common],
+    ['abcdefghij', pagesEn.account.errors.weak],
+    ['xx198803200016yy', pagesEn.account.errors.personal],
+    ['sven.svensson2026', pagesEn.account.errors.personal],
+  ])('password %j is refused: %s', async (password, message) => {
+    const s = await setup({ language: 'en' });
+    const accountPage = await reachAccountForm(s);
+    const reply = await s.browser.post(
+      '/account',
+      accountForm(accountPage, { password, passwordRepeat: password }),
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body).toContain(message);
+    expect(reply.body).toContain('href="#password"');
+    expect(reply.body).toMatch(/<title>Error: /);
+    if (password !== '') expect(reply.body).not.toContain(`value="${password}"`);
+    const stored = await s.repo.get(s.id);
+    expect(stored?.stage).toBe('LINK_EMAILED');
+    expect(stored?.link?.usedAt).toBeUndefined();
+  });
+
+  test('passwords that do not match are refused', async () => {
+    const s = await setup({ language: 'en' });
+    const accountPage = await reachAccountForm(s);
+    const reply = await s.browser.post(
+      '/account',
+      accountForm(accountPage, { passwordRepeat: `${PASSWORD}!` }),
+    );
+    expect(reply.status).toBe(422);
+    expect(reply.body).toContain(pagesEn.account.errors.repeatMismatch);
+    expect(reply.body).toContain('href="#passwordRepeat"');
+    expect(reply.body).not.toContain(PASSWORD);
+  });
+
+  test('the terms must be accepted; the re-rendered form keeps the identity number, never the password', async () => {
+    const s = await setup({ language: 'en' });
+    const accountPage = await reachAccountForm(s);
+    const { terms: _terms, ...withoutTerms } = accountForm(accountPage);
+    const reply = await s.browser.post('/account', withoutTerms);
+    expect(reply.status).toBe(422);
+    expect(reply.body).toContain(pagesEn.account.errors.termsRequired);
+    expect(reply.body).toContain(`name="identityNumber" value="${IDENTITY_NUMBER}"`);
+    expect(reply.body).not.toContain(PASSWORD);
+    expect((await s.repo.get(s.id))?.stage).toBe('LINK_EMAILED');
+
+    const fixed = await s.browser.post('/account', accountForm(reply));
+    expect(fixed.status).toBe(303);
+  });
+});
+
+describe('links', () => {
+  test('a tampered token and a token of an unknown onboarding get the same 404 page', async () => {
+    const s = await setup();
+    const last = s.token.at(-1) === 'A' ? 'E' : 'A';
+    const tampered = await s.browser.get('/account/start', startQuery(`${s.token.slice(0, -1)}${last}`));
+    const unknownId = `onb_${'z'.repeat(26)}.${s.token.split('.')[1]}`;
+    const unknown = await s.browser.get('/account/start', startQuery(unknownId));
+    expect(tampered.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toBe(tampered.body);
+    expect(tampered.cookies).toEqual([]);
+  });
+
+  test.each(['', 'token=', 'token=not-a-token', `token=${'a'.repeat(300)}`])(
+    'a malformed token (%s) gets 400',
+    async (query) => {
+      const s = await setup();
+      const reply = await s.browser.get('/account/start', query);
+      expect(reply.status).toBe(400);
+      expect(reply.body).toContain(pagesEn.link.invalid.title);
+    },
+  );
+
+  test('an expired link gets 410 saying a new one comes automatically', async () => {
+    const s = await setup();
+    s.clock.advanceSeconds(LINK_SECONDS);
+    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    expect(reply.status).toBe(410);
+    expect(reply.body).toContain('Länken har gått ut');
+    expect(reply.body).toContain('skickas en ny länk automatiskt');
+  });
+
+  test('a session whose link expired meanwhile gets 410 and the cookie is dropped', async () => {
+    const s = await setup();
+    await s.browser.get('/account/start', startQuery(s.token));
+    s.clock.advanceSeconds(LINK_SECONDS + 1);
+    const reply = await s.browser.get('/account');
+    expect(reply.status).toBe(410);
+    expect(s.browser.jar.has('id06_session')).toBe(false);
+  });
+
+  test('a used link gets 410 with the sign-in link', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    await s.browser.post('/account', accountForm(accountPage));
+    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    expect(reply.status).toBe(410);
+    expect(reply.body).toContain('Länken har redan använts');
+    expect(reply.body).toContain(`href="${SIGN_IN_URL}"`);
+  });
+
+  test('a link replaced by a resend no longer works', async () => {
+    const s = await setup();
+    const next = issueLinkToken(s.id, s.clock.now(), LINK_SECONDS);
+    await s.repo.storeLink(s.id, { tokenHash: next.tokenHash, expiresAt: next.expiresAt, linkNumber: 2 });
+    expect((await s.browser.get('/account/start', startQuery(s.token))).status).toBe(404);
+    expect((await s.browser.get('/account/start', startQuery(next.token))).status).toBe(303);
+  });
+
+  test('the link of an expired order gets 410 saying the order is closed', async () => {
+    const s = await setup();
+    const current = await s.repo.get(s.id);
+    await s.repo.transition(s.id, {
+      expectedVersion: current!.version,
+      to: 'EXPIRED',
+      cause: 'account-wait-expired',
+      at: s.clock.now(),
+    });
+    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    expect(reply.status).toBe(410);
+    expect(reply.body).toContain('Kortbeställningen är avslutad');
+  });
+
+  test('/account without a session asks to open the link from the email', async () => {
+    const s = await setup();
+    const reply = await s.browser.get('/account');
+    expect(reply.status).toBe(400);
+    expect(reply.body).toContain(pagesEn.link.noSession.title);
+  });
+
+  test('before the worker is known, the page language follows Accept-Language', async () => {
+    const s = await setup();
+    const reply = await s.browser.send('GET', '/account/start', {
+      query: 'token=bad',
+      headers: { 'accept-language': 'de-DE,pl;q=0.8,en;q=0.5' },
+    });
+    expect(reply.body).toContain('<html lang="pl">');
+    expect(reply.body).toContain(pageMessagesFor('pl').link.invalid.title);
+  });
+});
+
+describe('requests the pages do not serve', () => {
+  test('a body over 16 KiB gets 413 before it is parsed, counted decoded when base64', async () => {
+    const s = await setup();
+    await s.browser.get('/account/start', startQuery(s.token));
+    const big = `csrf=${csrfToken(s.token)}&identityNumber=${'1'.repeat(16 * 1024)}`;
+    for (const base64 of [true, false]) {
+      const reply = await s.browser.send('POST', '/account/identity', {
+        body: big,
+        base64,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(reply.status).toBe(413);
+    }
+    const exactly = 'a'.repeat(16 * 1024);
+    const atLimit = await s.browser.send('POST', '/account/identity', {
+      body: exactly,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(atLimit.status).toBe(403);
+    expect((await s.repo.get(s.id))?.identityChecks).toBeUndefined();
+  });
+
+  test('an unknown path gets 404 and a known path with another method 405 with Allow', async () => {
+    const s = await setup();
+    expect((await s.browser.get('/admin')).status).toBe(404);
+    const wrongMethod = await s.browser.send('DELETE', '/account');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.Allow).toBe('GET, POST');
+    expect((await s.browser.send('GET', '/account/identity')).headers.Allow).toBe('POST');
+  });
+
+  test('an unexpected error gets the 500 page, with the security headers', async () => {
+    const s = await setup();
+    jest.spyOn(s.repo, 'get').mockRejectedValue(new Error('boom'));
+    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    expect(reply.status).toBe(500);
+    expect(reply.body).toContain(pagesEn.errors.unexpected.title);
+    expect(reply.headers['Content-Security-Policy']).toContain("default-src 'none'");
+    expect(logEntries().at(-1)).toMatchObject({
+      level: 'ERROR',
+      outcome: 'UnexpectedError',
+      errorName: 'Error',
+    });
+  });
+
+  test('an event that is not an HTTP API event gets 400', async () => {
+    const s = await setup();
+    const result = (await s.handler({ hello: 'world' }, context)) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(400);
+  });
+});
+
+describe('every response', () => {
+  async function everyKindOfReply(): Promise<Reply[]> {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    await s.browser.post('/account', accountForm(accountPage, { password: 'short' }));
+    await s.browser.post('/account', accountForm(accountPage));
+    await s.browser.get('/account/created', 'lang=sv');
+    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.get('/account/start', 'token=bad');
+    await s.browser.get('/nowhere');
+    await s.browser.send('PUT', '/account');
+    await s.browser.send('POST', '/account/identity', { form: { csrf: 'wrong' } });
+    return s.browser.replies;
+  }
+
+  test('carries the security headers, and the CSP hash matches the page’s one <style>', async () => {
+    const replies = await everyKindOfReply();
+    expect(new Set(replies.map((reply) => reply.status))).toEqual(
+      new Set([200, 303, 400, 403, 404, 405, 410, 422]),
+    );
+    for (const reply of replies) {
+      expect(reply.headers).toMatchObject({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
+        'Referrer-Policy': 'no-referrer',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+      const styles = [...reply.body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
+      expect(styles).toHaveLength(1);
+      const hash = createHash('sha256').update(styles[0]!, 'utf8').digest('base64');
+      expect(reply.headers['Content-Security-Policy']).toBe(
+        `default-src 'none'; style-src 'sha256-${hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+      );
+    }
+  });
+
+  test('is a complete page with one <h1>, a language and no script or style attribute', async () => {
+    for (const reply of await everyKindOfReply()) {
+      expect(reply.body).toMatch(/^<!doctype html>\n<html lang="(sv|en|pl)">/);
+      expect(reply.body.match(/<h1>/g)).toHaveLength(1);
+      expect(reply.body).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+    }
+  });
+});
+
+describe('languages and markup', () => {
+  test.each(['sv', 'en', 'pl'] as const)(
+    '%s: every page renders in the worker’s language',
+    async (language) => {
+      const m = pageMessagesFor(language);
+      const s = await setup({ language });
+      await s.browser.get('/account/start', startQuery(s.token));
+      const identityPage = await s.browser.get('/account');
+      const wrong = await s.browser.post('/account/identity', {
+        csrf: csrfIn(identityPage.body),
+        identityNumber: 'nope',
+      });
+      const accountPage = await s.browser.post('/account/identity', {
+        csrf: csrfIn(identityPage.body),
+        identityNumber: IDENTITY_NUMBER,
+      });
+      const created = await s.browser.post('/account', accountForm(accountPage));
+      const done = await s.browser.get('/account/created', `lang=${language}`);
+      for (const reply of [identityPage, wrong, accountPage, done]) {
+        expect(reply.body).toContain(`<html lang="${language}">`);
+      }
+      expect(identityPage.body).toContain(m.identity.title);
+      expect(wrong.body).toContain(m.identity.errors.triesLeft(4));
+      expect(accountPage.body).toContain(m.account.termsLabel);
+      expect(created.headers.Location).toBe(`/account/created?lang=${language}`);
+      expect(done.body).toContain(m.created.title);
+    },
+  );
+
+  test('the page catalogs have the same keys in every language', () => {
+    const shape = (node: unknown, path = ''): string[] =>
+      typeof node === 'object' && node !== null
+        ? Object.entries(node).flatMap(([key, value]) => shape(value, path ? `${path}.${key}` : key))
+        : [`${path}:${typeof node}`];
+    const english = shape(pageMessagesFor('en')).sort();
+    expect(shape(pageMessagesFor('sv')).sort()).toEqual(english);
+    expect(shape(pageMessagesFor('pl')).sort()).toEqual(english);
+  });
+
+  test.each([
+    [1, 'Pozostała Ci 1 próba.'],
+    [3, 'Pozostały Ci 3 próby.'],
+    [5, 'Pozostało Ci 5 prób.'],
+    [12, 'Pozostało Ci 12 prób.'],
+    [22, 'Pozostały Ci 22 próby.'],
+  ])('Polish counts %i tries with the right plural', (count, text) => {
+    expect(pageMessagesFor('pl').identity.errors.triesLeft(count)).toBe(text);
+  });
+
+  test('names are HTML-escaped', async () => {
+    const s = await setup({
+      cardholder: { givenNames: '<script>alert(1)</script>', surname: 'O"Brien & Co' },
+    });
+    const accountPage = await reachAccountForm(s);
+    expect(accountPage.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(accountPage.body).toContain('O&quot;Brien &amp; Co');
+    expect(accountPage.body).not.toContain('<script>');
+  });
+
+  test('fields have labels, hints and errors tied to them, and the right autocomplete', async () => {
+    const s = await setup({ language: 'en' });
+    await s.browser.get('/account/start', startQuery(s.token));
+    const identityPage = await s.browser.get('/account');
+    expect(identityPage.body).toContain('<label for="identityNumber">');
+    expect(identityPage.body).toMatch(/<input type="text" id="identityNumber"[^>]*autocomplete="off"/);
+    expect(identityPage.body).toContain('aria-describedby="identityNumber-hint"');
+    const accountPage = await s.browser.post('/account/identity', {
+      csrf: csrfIn(identityPage.body),
+      identityNumber: IDENTITY_NUMBER,
+    });
+    const withErrors = await s.browser.post('/account', accountForm(accountPage, { password: 'short1' }));
+    expect(withErrors.body).toContain('<label for="password">');
+    expect(withErrors.body).toContain('<label for="passwordRepeat">');
+    expect(withErrors.body).toContain('<label for="terms">');
+    expect(withErrors.body.match(/autocomplete="new-password"/g)).toHaveLength(2);
+    expect(withErrors.body).toContain('aria-describedby="password-hint password-error" aria-invalid="true"');
+    expect(withErrors.body).toContain('role="alert"');
+  });
+});
+
+describe('logs', () => {
+  test('carry route keys, outcome codes and ids, never the token, identity number, password or query', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    await s.browser.post('/account/identity', {
+      csrf: csrfIn(accountPage.body),
+      identityNumber: '19880320-0024',
+    });
+    await s.browser.post('/account', accountForm(accountPage, { password: 'Password123!' }));
+    await s.browser.post('/account', accountForm(accountPage));
+    await s.browser.get('/account/start', `token=${s.token}&x=1`);
+
+    const output = logged.join('');
+    const secret = s.token.split('.')[1]!;
+    for (const value of [
+      secret,
+      IDENTITY_NUMBER,
+      '198803200016',
+      '19880320-0024',
+      PASSWORD,
+      'Password123!',
+      csrfToken(s.token),
+      TASK_TOKEN,
+      'token=',
+      'sven.svensson',
+    ]) {
+      expect(output).not.toContain(value);
+    }
+    expect(logEntries().map((entry) => [entry.route, entry.status, entry.outcome])).toEqual([
+      ['GET /account/start', 303, 'LinkAccepted'],
+      ['GET /account', 200, 'IdentityFormShown'],
+      ['POST /account/identity', 200, 'IdentityMatched'],
+      ['POST /account/identity', 422, 'IdentityMismatch'],
+      ['POST /account', 422, 'AccountFormInvalid'],
+      ['POST /account', 303, 'AccountCreated'],
+      ['GET /account/start', 410, 'LinkRejected'],
+    ]);
+    expect(logEntries()[0]).toMatchObject({ onboardingId: s.id });
+    // The EMF metrics went through the same capture.
+    expect(output).toContain('"_aws"');
+  });
+});
