@@ -10,8 +10,8 @@ const deps = { repo: onboardingRepository(), clock: systemClock };
 
 export const handler = eventHandler(ExpireOnboardingInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
-  await expireOnboarding(input, deps);
-  logger.info('Onboarding expired', { reason: input.reason });
-  metrics.addMetric('OnboardingExpired', MetricUnit.Count, 1);
-  return { expired: input.reason };
+  const result = await expireOnboarding(input, deps);
+  logger.info('Wait ran out', { reason: input.reason, outcome: result.outcome });
+  if (result.outcome === 'EXPIRED') metrics.addMetric('OnboardingExpired', MetricUnit.Count, 1);
+  return result;
 });

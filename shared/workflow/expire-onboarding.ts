@@ -4,13 +4,19 @@ import type { OnboardingRepository } from '#shared/ports/onboarding-repository.t
 import { loadOnboarding } from './load-onboarding.ts';
 import type { ExpireOnboardingInput } from './task-inputs.ts';
 
-/** A wait ran out: EXPIRED, with the wait and any link cleared so nothing can resume it. */
+export type ExpireOnboardingResult = { outcome: 'EXPIRED' | 'ACCOUNT_ALREADY_CREATED' };
+
+/**
+ * A wait ran out: EXPIRED, with the wait and any link cleared so nothing can resume it. The worker
+ * may have finished the pages just as the last link's wait timed out; then the account stands.
+ */
 export async function expireOnboarding(
   input: z.infer<typeof ExpireOnboardingInput>,
   deps: { repo: OnboardingRepository; clock: Clock },
-): Promise<void> {
+): Promise<ExpireOnboardingResult> {
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
-  if (onboarding.stage === 'EXPIRED') return;
+  if (onboarding.stage === 'ACCOUNT_CREATED') return { outcome: 'ACCOUNT_ALREADY_CREATED' };
+  if (onboarding.stage === 'EXPIRED') return { outcome: 'EXPIRED' };
   await deps.repo.transition(onboarding.onboardingId, {
     expectedVersion: onboarding.version,
     to: 'EXPIRED',
@@ -18,4 +24,5 @@ export async function expireOnboarding(
     at: deps.clock.now(),
     changes: { wait: null, link: null },
   });
+  return { outcome: 'EXPIRED' };
 }

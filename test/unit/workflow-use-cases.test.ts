@@ -247,6 +247,23 @@ describe('expiry and closed onboardings', () => {
     ).rejects.toBeInstanceOf(OnboardingClosedError);
   });
 
+  test('an account created as the last link ran out is kept, not expired', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId }, s.linkDeps);
+    const current = await s.repo.get(onboardingId);
+    await s.repo.transition(onboardingId, {
+      expectedVersion: current?.version ?? 0,
+      to: 'ACCOUNT_CREATED',
+      cause: 'account-created',
+      at: s.clock.now(),
+    });
+    expect(await expireOnboarding({ onboardingId, reason: 'NO_ACCOUNT' }, s.deps)).toEqual({
+      outcome: 'ACCOUNT_ALREADY_CREATED',
+    });
+    expect((await s.repo.get(onboardingId))?.stage).toBe('ACCOUNT_CREATED');
+  });
+
   test('workflow emails never contain the identity number', async () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
