@@ -1,0 +1,388 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
+ * way AWS's own front ends tell them apart: JSON protocols by the X-Amz-Target prefix, SES v1 as a
+ * form-encoded POST to `/`, SES v2 as REST under `/v2/email/`.
+ */
+
+/** A reply of an in-process service speaking an AWS JSON protocol; the edge serialises `body`. */
+export interface ServiceReply {
+  status: number;
+  body: unknown;
+}
+
+/** An in-process service: `target` is the whole X-Amz-Target, `body` the parsed JSON request. */
+export interface LocalService {
+  handle(target: string, body: unknown): ServiceReply | Promise<ServiceReply>;
+}
+
+export interface EdgeRoutes {
+  /** Base URL of dynalite. */
+  dynamodb: string;
+  /** Base URL of aws-ses-v2-local. */
+  ses: string;
+  stepFunctions: LocalService;
+  events: LocalService;
+  secretsManager: LocalService;
+}
+
+export interface EdgeOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  routes: EdgeRoutes;
+  log: (line: string) => void;
+  /** Larger requests get 413; default 16 MiB (DynamoDB's BatchWriteItem limit). */
+  maxBodyBytes?: number;
+  /** One line per request (service, operation, status, duration; never a body). Default off. */
+  accessLog?: boolean;
+}
+
+export interface Edge {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface JsonServiceRoute {
+  prefix: string;
+  name: string;
+  route: 'stepFunctions' | 'events' | 'secretsManager';
+  contentType: string;
+}
+
+const JSON_SERVICES: readonly JsonServiceRoute[] = [
+  {
+    prefix: 'AWSStepFunctions.',
+    name: 'stepfunctions',
+    route: 'stepFunctions',
+    contentType: 'application/x-amz-json-1.0',
+  },
+  { prefix: 'AWSEvents.', name: 'events', route: 'events', contentType: 'application/x-amz-json-1.1' },
+  {
+    prefix: 'secretsmanager.',
+    name: 'secretsmanager',
+    route: 'secretsManager',
+    contentType: 'application/x-amz-json-1.1',
+  },
+];
+
+const DYNAMODB_PREFIX = 'DynamoDB_20120810.';
+const DYNAMODB_CONTENT_TYPE = 'application/x-amz-json-1.0';
+// The v1 actions aws-ses-v2-local answers (dist/index.js); it never replies to any other.
+const SES_V1_ACTIONS = new Set(['SendEmail', 'SendRawEmail']);
+const SES_XMLNS = 'http://ses.amazonaws.com/doc/2010-12-01/';
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+// Connection-level headers are not forwarded by a proxy (RFC 9110, section 7.6.1).
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'host',
+  'content-length',
+]);
+
+export async function startEdge(options: EdgeOptions): Promise<Edge> {
+  const { routes, log } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const agent = new http.Agent({ keepAlive: true });
+  const context: RequestContext = { routes, maxBodyBytes, agent };
+
+  const server = http.createServer((req, res) => {
+    const started = performance.now();
+    serve(req, res, context)
+      .then((label) => {
+        if (options.accessLog) {
+          log(`edge ${label} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
+        }
+      })
+      .catch((error: unknown) => {
+        log(`edge: ${req.method} ${pathOf(req)} failed: ${describeError(error)}`);
+        if (res.headersSent) {
+          res.destroy();
+        } else {
+          sendJson(res, 500, 'application/x-amz-json-1.1', {
+            __type: 'InternalFailure',
+            message: 'The local stack failed to process the request',
+          });
+        }
+      });
+  });
+  const url = await listen(server, options.port, options.host ?? '127.0.0.1');
+  return {
+    url,
+    close: async () => {
+      await closeServer(server);
+      agent.destroy();
+    },
+  };
+}
+
+interface RequestContext {
+  routes: EdgeRoutes;
+  maxBodyBytes: number;
+  agent: http.Agent;
+}
+
+/** Answers one request; returns what the access log calls it. */
+async function serve(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<string> {
+  const { routes } = context;
+  const path = pathOf(req);
+  if (req.method === 'GET' && path === '/health') {
+    sendJson(res, 200, 'application/json', {
+      status: 'ok',
+      services: {
+        dynamodb: routes.dynamodb,
+        ses: routes.ses,
+        stepfunctions: 'in-process',
+        events: 'in-process',
+        secretsmanager: 'in-process',
+      },
+    });
+    return 'health';
+  }
+  const body = await readBody(req, context.maxBodyBytes);
+  if (body === undefined) {
+    res.setHeader('connection', 'close');
+    sendJson(res, 413, 'application/json', {
+      message: `Request body larger than ${context.maxBodyBytes} bytes`,
+    });
+    return `${req.method} ${path} (too large)`;
+  }
+  const target = headerValue(req.headers, 'x-amz-target');
+  if (target !== undefined) return serveTarget(req, res, target, body, context);
+  if (path.startsWith('/v2/email/')) {
+    await proxy(res, await forward(routes.ses, req, body, context.agent));
+    return `ses ${req.method} ${path}`;
+  }
+  const contentType = headerValue(req.headers, 'content-type') ?? '';
+  if (req.method === 'POST' && path === '/' && contentType.startsWith('application/x-www-form-urlencoded')) {
+    return serveSesV1(req, res, body, context);
+  }
+  sendJson(res, 404, 'application/json', { message: `No local service answers ${req.method} ${path}` });
+  return `${req.method} ${path}`;
+}
+
+async function serveTarget(
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: string,
+  body: Buffer,
+  context: RequestContext,
+): Promise<string> {
+  const operation = target.slice(target.indexOf('.') + 1);
+  if (target.startsWith(DYNAMODB_PREFIX)) {
+    await proxy(res, await forward(context.routes.dynamodb, req, body, context.agent), DYNAMODB_CONTENT_TYPE);
+    return `dynamodb ${operation}`;
+  }
+  const service = JSON_SERVICES.find((candidate) => target.startsWith(candidate.prefix));
+  if (service === undefined) {
+    sendJson(res, 400, 'application/x-amz-json-1.1', {
+      __type: 'UnknownOperationException',
+      message: `No local service answers X-Amz-Target ${target}`,
+    });
+    return `unknown ${target}`;
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    sendJson(res, 400, service.contentType, {
+      __type: 'SerializationException',
+      message: 'Malformed JSON body',
+    });
+    return `${service.name} ${operation}`;
+  }
+  const reply = await context.routes[service.route].handle(target, input);
+  sendJson(res, reply.status, service.contentType, reply.body);
+  return `${service.name} ${operation}`;
+}
+
+async function serveSesV1(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  context: RequestContext,
+): Promise<string> {
+  const action = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
+  if (!SES_V1_ACTIONS.has(action)) {
+    // aws-ses-v2-local would leave this request hanging: answer as SES does for an unknown action.
+    sendXml(
+      res,
+      400,
+      queryError(
+        'InvalidAction',
+        `The local SES does not support ${action || 'this action'}; it supports ${[...SES_V1_ACTIONS].join(', ')}`,
+      ),
+    );
+    return `ses ${action || '(no action)'}`;
+  }
+  const upstream = await forward(context.routes.ses, req, body, context.agent);
+  if (upstream.status < 300) {
+    // aws-ses-v2-local labels its XML text/html; SES sends text/xml.
+    await proxy(res, upstream, 'text/xml');
+  } else if (String(upstream.headers['content-type']).startsWith('application/json')) {
+    // Its errors are JSON; a Query-protocol client only understands an XML ErrorResponse.
+    const { detail, message } = parseObject(upstream.body);
+    const code = upstream.status === 403 ? 'MissingAuthenticationToken' : 'InvalidParameterValue';
+    sendXml(res, upstream.status, queryError(code, String(detail ?? message ?? 'Request rejected')));
+  } else {
+    await proxy(res, upstream);
+  }
+  return `ses ${action}`;
+}
+
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** Sends the buffered request on to `base` and buffers the answer (local payloads are small). */
+function forward(base: string, req: IncomingMessage, body: Buffer, agent: http.Agent): Promise<Upstream> {
+  const target = new URL(req.url ?? '/', base);
+  const headers: http.OutgoingHttpHeaders = { host: target.host, 'content-length': body.length };
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const request = http.request(target, { method: req.method, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 502,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function proxy(res: ServerResponse, upstream: Upstream, contentType?: string): Promise<void> {
+  const headers: http.OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
+  }
+  if (contentType !== undefined) headers['content-type'] = contentType;
+  headers['content-length'] = upstream.body.length;
+  res.writeHead(upstream.status, headers);
+  await new Promise<void>((resolve) => res.end(upstream.body, resolve));
+}
+
+function sendJson(res: ServerResponse, status: number, contentType: string, body: unknown): void {
+  const text = JSON.stringify(body ?? {});
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+  });
+  res.end(text);
+}
+
+function sendXml(res: ServerResponse, status: number, xml: string): void {
+  res.writeHead(status, {
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(xml),
+    'x-amzn-requestid': randomUUID(),
+  });
+  res.end(xml);
+}
+
+/** An AWS Query protocol error, the shape SES v1 clients parse. */
+function queryError(code: string, message: string): string {
+  return (
+    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
+    `<Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+  );
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function parseObject(body: Buffer): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function pathOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Buffers a request body; undefined when it exceeds `maxBytes` (the rest is drained, not kept), so
+ * the caller can still answer 413 on the same connection.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  const declared = Number(headerValue(req.headers, 'content-length'));
+  if (declared > maxBytes) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Listens on host:port (0 for a free port) and returns the base URL. */
+export function listen(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolve(`http://${shownHost}:${address.port}`);
+    });
+  });
+}
+
+/** Stops accepting, lets requests in progress finish, and drops idle keep-alive connections. */
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,566 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import type { ServiceReply } from '#infra/local/edge.ts';
+import { matchesEventPattern, validateEventPattern } from '#infra/local/event-pattern.ts';
+
+/**
+ * A local EventBridge: buses, rules with event patterns, targets that are plain async functions,
+ * PutEvents with AWS's per-entry results, and delivery after PutEvents returns, with retries and a
+ * dead-letter record when every attempt fails (as a rule target's DLQ would hold it).
+ */
+
+/** The event as EventBridge hands it to targets. */
+export interface EventBridgeEvent {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+/** One PutEvents entry; `Time` is a Date (SDK) or epoch seconds (the wire). */
+export interface PutEventsEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  EventBusName?: string;
+  Resources?: string[];
+  Time?: Date | number | string;
+  TraceHeader?: string;
+}
+
+export interface PutEventsResultEntry {
+  EventId?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+}
+
+export interface PutEventsResult {
+  FailedEntryCount: number;
+  Entries: PutEventsResultEntry[];
+}
+
+export interface EventTarget {
+  id: string;
+  invoke(event: EventBridgeEvent): Promise<void>;
+}
+
+export interface DeadLetter {
+  at: string;
+  bus: string;
+  rule: string;
+  target: string;
+  attempts: number;
+  error: { name: string; message: string };
+  event: EventBridgeEvent;
+}
+
+/** Called once per accepted event with the rules it matched (possibly none). */
+export type EventListener = (event: EventBridgeEvent, delivery: { bus: string; rules: string[] }) => void;
+
+export interface LocalEventBusOptions {
+  region: string;
+  accountId: string;
+  log: (line: string) => void;
+  /** Attempts per target before the event is dead-lettered; default 3. */
+  maxAttempts?: number;
+  /** Delay before the first retry, doubled for each further one; default 200 ms. */
+  retryDelayMs?: number;
+  /** A JSON-lines file the dead letters are appended to (the local DLQ). */
+  deadLetterPath?: string;
+  /** Custom buses that exist from the start (the app's bus); `default` always exists. */
+  buses?: readonly string[];
+  /**
+   * An entry for a bus that does not exist: AWS accepts it with an EventId and drops it ('accept',
+   * the default, which also logs a line); 'reject' fails the entry with ResourceNotFoundException.
+   */
+  unknownBus?: 'accept' | 'reject';
+}
+
+/** A failure reported to the caller as AWS does: `code` is the `__type` on the wire. */
+export class EventBridgeApiError extends Error {
+  override readonly name = 'EventBridgeApiError';
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Dead-letters deliveries whose retry was still pending when the bus closed. */
+export class EventBusClosedError extends Error {
+  override readonly name = 'EventBusClosedError';
+}
+
+interface Rule {
+  name: string;
+  arn: string;
+  pattern: Record<string, unknown>;
+  description: string | undefined;
+  targets: Map<string, EventTarget>;
+}
+
+interface Bus {
+  name: string;
+  arn: string;
+  createdAt: Date;
+  rules: Map<string, Rule>;
+}
+
+const DEFAULT_BUS = 'default';
+const MAX_ENTRIES = 10;
+// PutEvents entry size as AWS calculates it ("Calculating PutEvents event entry size").
+const MAX_ENTRY_BYTES = 256 * 1024;
+const TIME_BYTES = 14;
+
+export class LocalEventBus {
+  readonly #region: string;
+  readonly #accountId: string;
+  readonly #log: (line: string) => void;
+  readonly #maxAttempts: number;
+  readonly #retryDelayMs: number;
+  readonly #deadLetterPath: string | undefined;
+  readonly #rejectUnknownBus: boolean;
+  readonly #buses = new Map<string, Bus>();
+  readonly #listeners = new Set<EventListener>();
+  readonly #deadLetters: DeadLetter[] = [];
+  readonly #idleWaiters: (() => void)[] = [];
+  readonly #pendingRetries = new Map<NodeJS.Timeout, () => void>();
+  #inFlight = 0;
+  #closed = false;
+
+  constructor(options: LocalEventBusOptions) {
+    this.#region = options.region;
+    this.#accountId = options.accountId;
+    this.#log = options.log;
+    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+    this.#retryDelayMs = options.retryDelayMs ?? 200;
+    this.#deadLetterPath = options.deadLetterPath;
+    this.#rejectUnknownBus = options.unknownBus === 'reject';
+    this.createEventBus(DEFAULT_BUS);
+    for (const name of options.buses ?? []) this.createEventBus(name);
+  }
+
+  /** Creates a custom bus; returns its ARN. */
+  createEventBus(name: string): string {
+    if (this.#buses.has(name)) {
+      throw new EventBridgeApiError('ResourceAlreadyExistsException', `Event bus ${name} already exists.`);
+    }
+    if (!/^[/.\-_A-Za-z0-9]{1,256}$/.test(name)) {
+      throw new EventBridgeApiError('ValidationException', `Event bus name ${name} is not valid.`);
+    }
+    const arn = `arn:aws:events:${this.#region}:${this.#accountId}:event-bus/${name}`;
+    this.#buses.set(name, { name, arn, createdAt: new Date(), rules: new Map() });
+    return arn;
+  }
+
+  /** Creates or replaces a rule's pattern (its targets stay, as with PutRule); returns its ARN. */
+  putRule(busName: string, name: string, pattern: unknown, options: { description?: string } = {}): string {
+    const bus = this.#bus(busName);
+    const validation = validateEventPattern(pattern);
+    if (!validation.ok) {
+      throw new EventBridgeApiError(
+        'InvalidEventPatternException',
+        `Event pattern is not valid. Reason: ${validation.reason}`,
+      );
+    }
+    const arn = `arn:aws:events:${this.#region}:${this.#accountId}:rule/${
+      bus.name === DEFAULT_BUS ? name : `${bus.name}/${name}`
+    }`;
+    const existing = bus.rules.get(name);
+    bus.rules.set(name, {
+      name,
+      arn,
+      pattern: structuredClone(pattern as Record<string, unknown>),
+      description: options.description,
+      targets: existing?.targets ?? new Map(),
+    });
+    return arn;
+  }
+
+  /** Adds a target to a rule, replacing one with the same id (PutTargets semantics). */
+  addTarget(busName: string, ruleName: string, target: EventTarget): void {
+    this.#rule(this.#bus(busName), ruleName).targets.set(target.id, target);
+  }
+
+  putEvents(entries: readonly PutEventsEntry[]): PutEventsResult {
+    if (!Array.isArray(entries) || entries.length < 1 || entries.length > MAX_ENTRIES) {
+      throw new EventBridgeApiError(
+        'ValidationException',
+        "1 validation error detected: Value at 'entries' failed to satisfy constraint: " +
+          `Member must have length between 1 and ${MAX_ENTRIES}`,
+      );
+    }
+    const results = entries.map((entry) => this.#putEntry(entry));
+    return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
+  }
+
+  /** Subscribes to accepted events; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  deadLetters(): DeadLetter[] {
+    return structuredClone(this.#deadLetters);
+  }
+
+  /** Resolves once no delivery (attempt, pending retry or dead-letter write) is in flight. */
+  idle(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops accepting events; deliveries waiting for a retry are dead-lettered (so nothing is lost
+   * silently) and running attempts are awaited.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const [timer, wake] of this.#pendingRetries) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.#pendingRetries.clear();
+    await this.idle();
+  }
+
+  /** The AWS JSON 1.1 protocol (X-Amz-Target `AWSEvents.*`), for the edge. */
+  handle(target: string, body: unknown): ServiceReply {
+    const input: Record<string, unknown> = isRecord(body) ? body : {};
+    try {
+      return { status: 200, body: this.#operation(target, input) };
+    } catch (error) {
+      if (!(error instanceof EventBridgeApiError)) throw error;
+      return { status: 400, body: { __type: error.code, message: error.message } };
+    }
+  }
+
+  #operation(target: string, input: Record<string, unknown>): unknown {
+    switch (target) {
+      case 'AWSEvents.PutEvents':
+        return this.putEvents(Array.isArray(input.Entries) ? (input.Entries as PutEventsEntry[]) : []);
+      case 'AWSEvents.TestEventPattern':
+        return { Result: testEventPattern(input.Event, input.EventPattern) };
+      case 'AWSEvents.ListRules':
+        return this.#listRules(input);
+      case 'AWSEvents.DescribeRule': {
+        const bus = this.#bus(optionalString(input.EventBusName) ?? DEFAULT_BUS);
+        const rule = this.#rule(bus, optionalString(input.Name) ?? '');
+        return { ...describeRule(bus, rule), CreatedBy: this.#accountId };
+      }
+      case 'AWSEvents.ListEventBuses': {
+        const prefix = optionalString(input.NamePrefix) ?? '';
+        const buses = [...this.#buses.values()].filter((bus) => bus.name.startsWith(prefix));
+        return { EventBuses: buses.map(describeBus) };
+      }
+      case 'AWSEvents.DescribeEventBus':
+        return describeBus(this.#bus(optionalString(input.Name) ?? DEFAULT_BUS));
+      case 'AWSEvents.CreateEventBus':
+        return { EventBusArn: this.createEventBus(optionalString(input.Name) ?? '') };
+      default:
+        throw new EventBridgeApiError(
+          'UnknownOperationException',
+          `Operation ${target} is not supported locally`,
+        );
+    }
+  }
+
+  #listRules(input: Record<string, unknown>): unknown {
+    const bus = this.#bus(optionalString(input.EventBusName) ?? DEFAULT_BUS);
+    const prefix = optionalString(input.NamePrefix) ?? '';
+    const limit = typeof input.Limit === 'number' && input.Limit > 0 ? input.Limit : 100;
+    const start = Number(optionalString(input.NextToken) ?? '0') || 0;
+    const rules = [...bus.rules.values()]
+      .filter((rule) => rule.name.startsWith(prefix))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const page = rules.slice(start, start + limit);
+    const next = start + limit < rules.length ? String(start + limit) : undefined;
+    return { Rules: page.map((rule) => describeRule(bus, rule)), ...(next ? { NextToken: next } : {}) };
+  }
+
+  #bus(nameOrArn: string): Bus {
+    const marker = nameOrArn.startsWith('arn:') ? nameOrArn.indexOf(':event-bus/') : -1;
+    const name = marker === -1 ? nameOrArn : nameOrArn.slice(marker + ':event-bus/'.length);
+    const bus = this.#buses.get(name);
+    if (!bus) throw new EventBridgeApiError('ResourceNotFoundException', `Event bus ${name} does not exist.`);
+    return bus;
+  }
+
+  #rule(bus: Bus, name: string): Rule {
+    const rule = bus.rules.get(name);
+    if (!rule) {
+      throw new EventBridgeApiError(
+        'ResourceNotFoundException',
+        `Rule ${name} does not exist on EventBus ${bus.name}.`,
+      );
+    }
+    return rule;
+  }
+
+  #putEntry(entry: PutEventsEntry): PutEventsResultEntry {
+    const invalid = entryError(entry);
+    if (invalid) return invalid;
+    if (this.#closed) return { ErrorCode: 'InternalFailure', ErrorMessage: 'The local event bus is closed.' };
+    const busName = entry.EventBusName || DEFAULT_BUS;
+    let bus: Bus;
+    try {
+      bus = this.#bus(busName);
+    } catch (error) {
+      if (!(error instanceof EventBridgeApiError) || this.#rejectUnknownBus) {
+        return {
+          ErrorCode: 'ResourceNotFoundException',
+          ErrorMessage: `Event bus ${busName} does not exist.`,
+        };
+      }
+      const id = randomUUID();
+      this.#log(`event-bus: event ${id} for unknown bus ${busName} accepted and dropped, as AWS does`);
+      return { EventId: id };
+    }
+    const event: EventBridgeEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.DetailType as string,
+      source: entry.Source as string,
+      account: this.#accountId,
+      time: awsTime(entry.Time === undefined ? new Date() : (toDate(entry.Time) as Date)),
+      region: this.#region,
+      resources: [...(entry.Resources ?? [])],
+      detail: JSON.parse(entry.Detail as string),
+    };
+    this.#route(bus, event);
+    return { EventId: event.id };
+  }
+
+  #route(bus: Bus, event: EventBridgeEvent): void {
+    const rules = [...bus.rules.values()].filter((rule) => matchesEventPattern(rule.pattern, event));
+    for (const listener of this.#listeners) {
+      try {
+        listener(structuredClone(event), { bus: bus.name, rules: rules.map((rule) => rule.name) });
+      } catch (error) {
+        this.#log(`event-bus: an event listener failed: ${describeError(error)}`);
+      }
+    }
+    for (const rule of rules) {
+      for (const target of rule.targets.values()) {
+        this.#inFlight++;
+        // Never inside PutEvents: the caller gets its answer before any target runs.
+        setImmediate(() => {
+          void this.#deliver(bus, rule, target, event).finally(() => this.#settle());
+        });
+      }
+    }
+  }
+
+  async #deliver(bus: Bus, rule: Rule, target: EventTarget, event: EventBridgeEvent): Promise<void> {
+    const where = `${rule.name}/${target.id}`;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        // Each attempt gets its own copy, as each delivery over the wire would.
+        await target.invoke(structuredClone(event));
+        return;
+      } catch (error) {
+        failure = error;
+      }
+      if (attempt >= this.#maxAttempts || this.#closed) {
+        await this.#deadLetter(bus, rule, target, event, attempt, failure);
+        return;
+      }
+      const delay = this.#retryDelayMs * 2 ** (attempt - 1);
+      this.#log(
+        `event-bus: ${where} attempt ${attempt}/${this.#maxAttempts} failed for event ${event.id}: ` +
+          `${describeError(failure)}; retrying in ${delay} ms`,
+      );
+      if (!(await this.#sleep(delay))) {
+        const closed = new EventBusClosedError('The event bus closed before the retry');
+        await this.#deadLetter(bus, rule, target, event, attempt, closed);
+        return;
+      }
+    }
+  }
+
+  /** Resolves true after `ms`, or false as soon as the bus closes. */
+  #sleep(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#pendingRetries.delete(timer);
+        resolve(true);
+      }, ms);
+      this.#pendingRetries.set(timer, () => resolve(false));
+    });
+  }
+
+  async #deadLetter(
+    bus: Bus,
+    rule: Rule,
+    target: EventTarget,
+    event: EventBridgeEvent,
+    attempts: number,
+    failure: unknown,
+  ): Promise<void> {
+    const record: DeadLetter = {
+      at: new Date().toISOString(),
+      bus: bus.name,
+      rule: rule.name,
+      target: target.id,
+      attempts,
+      error: errorFields(failure),
+      event,
+    };
+    this.#deadLetters.push(record);
+    // The detail may hold personal data: the log names the event, the DLQ record keeps it.
+    this.#log(
+      `event-bus: gave up on event ${event.id} (${event.source} ${event['detail-type']}) for ` +
+        `${rule.name}/${target.id} after ${attempts} attempt(s): ${describeError(failure)}`,
+    );
+    if (this.#deadLetterPath === undefined) return;
+    try {
+      await appendFile(this.#deadLetterPath, `${JSON.stringify(record)}\n`);
+    } catch (error) {
+      this.#log(`event-bus: could not write the dead letter of event ${event.id}: ${describeError(error)}`);
+    }
+  }
+
+  #settle(): void {
+    this.#inFlight--;
+    if (this.#inFlight > 0) return;
+    for (const resolve of this.#idleWaiters.splice(0)) resolve();
+  }
+}
+
+/** Entry checks in AWS's order and wording; undefined when the entry is acceptable. */
+function entryError(entry: PutEventsEntry): PutEventsResultEntry | undefined {
+  if (!isRecord(entry)) return invalidArgument('Entry', 'Entry is not an object.');
+  for (const field of ['Source', 'DetailType', 'Detail'] as const) {
+    const value = entry[field];
+    if (typeof value !== 'string' || value === '') {
+      return invalidArgument(field, `${field} is a required argument.`);
+    }
+  }
+  let detail: unknown;
+  try {
+    detail = JSON.parse(entry.Detail as string);
+  } catch {
+    detail = undefined;
+  }
+  if (!isRecord(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  if (entry.Time !== undefined && toDate(entry.Time) === undefined) {
+    return invalidArgument('Time', 'Time is not a valid timestamp.');
+  }
+  const resources = entry.Resources ?? [];
+  if (!Array.isArray(resources) || !resources.every((r) => typeof r === 'string')) {
+    return invalidArgument('Resources', 'Resources must be a list of strings.');
+  }
+  if (entrySize(entry) > MAX_ENTRY_BYTES) {
+    return {
+      ErrorCode: 'InvalidArgument',
+      ErrorMessage: 'Total size of the entries in the request is over the limit.',
+    };
+  }
+  return undefined;
+}
+
+function invalidArgument(parameter: string, reason: string): PutEventsResultEntry {
+  return {
+    ErrorCode: 'InvalidArgument',
+    ErrorMessage: `Parameter ${parameter} is not valid. Reason: ${reason}`,
+  };
+}
+
+function entrySize(entry: PutEventsEntry): number {
+  const bytes = (text: string | undefined) => (text === undefined ? 0 : Buffer.byteLength(text, 'utf8'));
+  return (
+    (entry.Time === undefined ? 0 : TIME_BYTES) +
+    bytes(entry.Source) +
+    bytes(entry.DetailType) +
+    bytes(entry.Detail) +
+    (entry.Resources ?? []).reduce((sum, resource) => sum + bytes(resource), 0)
+  );
+}
+
+const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'resources', 'detail-type'];
+
+/** TestEventPattern: both arguments are JSON text, as on the wire. */
+function testEventPattern(eventText: unknown, patternText: unknown): boolean {
+  const pattern = parseJson(patternText);
+  const validation = validateEventPattern(pattern);
+  if (!validation.ok) {
+    throw new EventBridgeApiError(
+      'InvalidEventPatternException',
+      `Event pattern is not valid. Reason: ${validation.reason}`,
+    );
+  }
+  const event = parseJson(eventText);
+  if (!isRecord(event) || !REQUIRED_EVENT_FIELDS.every((field) => Object.hasOwn(event, field))) {
+    throw new EventBridgeApiError('InvalidEventPatternException', 'Parameter Event is not valid.');
+  }
+  return matchesEventPattern(pattern, event);
+}
+
+function describeRule(bus: Bus, rule: Rule) {
+  return {
+    Name: rule.name,
+    Arn: rule.arn,
+    EventPattern: JSON.stringify(rule.pattern),
+    State: 'ENABLED',
+    ...(rule.description === undefined ? {} : { Description: rule.description }),
+    EventBusName: bus.name,
+  };
+}
+
+function describeBus(bus: Bus) {
+  // AWS JSON 1.1 sends timestamps as epoch seconds.
+  const created = bus.createdAt.getTime() / 1000;
+  return { Name: bus.name, Arn: bus.arn, CreationTime: created, LastModifiedTime: created };
+}
+
+/** EventBridge's `time`: ISO 8601 in UTC without milliseconds. */
+function awsTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function toDate(value: unknown): Date | undefined {
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'number'
+        ? new Date(value * 1000)
+        : typeof value === 'string'
+          ? new Date(value)
+          : undefined;
+  return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorFields(error: unknown): { name: string; message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
+}
+
+function describeError(error: unknown): string {
+  const { name, message } = errorFields(error);
+  return `${name}: ${message}`;
+}

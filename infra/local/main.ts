@@ -1,0 +1,51 @@
+/**
+ * `npm start`: the whole flow on this machine. `--persist` keeps data and waiting executions in
+ * .local/ across restarts. Ctrl-C stops everything.
+ */
+import { parseArgs } from 'node:util';
+import { watchInbox } from './inbox-watch.ts';
+import { LOCAL_DEFAULTS } from './local-settings.ts';
+import { startLocalStack } from './stack.ts';
+
+const { values } = parseArgs({
+  options: {
+    persist: { type: 'boolean', default: false },
+    'edge-port': { type: 'string', default: String(LOCAL_DEFAULTS.edgePort) },
+    'api-port': { type: 'string', default: String(LOCAL_DEFAULTS.apiPort) },
+    'ses-port': { type: 'string', default: String(LOCAL_DEFAULTS.sesPort) },
+  },
+});
+
+const out = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const started = performance.now();
+const stack = await startLocalStack({
+  edgePort: Number(values['edge-port']),
+  apiPort: Number(values['api-port']),
+  sesPort: Number(values['ses-port']),
+  ...(values.persist ? { persistDir: '.local' } : {}),
+  log: out,
+});
+const stopInbox = watchInbox(stack.storeUrl, out);
+
+process.stdout.write(`
+ID06 onboarding, local stack (started in ${Math.round(performance.now() - started)} ms${values.persist ? ', persisting to .local/' : ''})
+  AWS endpoint   ${stack.edgeUrl}   (AWS_ENDPOINT_URL=${stack.edgeUrl}; aws --endpoint-url ${stack.edgeUrl} stepfunctions list-executions --state-machine-arn ${stack.stateMachineArn})
+  Worker pages   ${stack.apiUrl}/account/start?token=…   (links arrive by email)
+  Inbox          ${stack.inboxUrl}   (JSON: ${stack.storeUrl})
+  Event bus      ${stack.busName}
+  State machine  ${stack.stateMachineArn}
+Try: npm run demo   Stop: Ctrl-C
+
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  out('stopping');
+  stopInbox();
+  await stack.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
