@@ -137,8 +137,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const api = await startHttpApi({
     port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
     host: '127.0.0.1',
-    handler: (event, context) =>
-      functions.invoke('worker-pages', event) as ReturnType<typeof functions.invoke>,
+    handler: (event) => functions.invoke('worker-pages', event) as ReturnType<typeof functions.invoke>,
     routes: HTTP_ROUTES,
     maxBodyBytes: 10 * 1024 * 1024,
     log,

@@ -59,6 +59,7 @@ function checkString(value: unknown, member: string, maxLength: number): string 
 }
 
 // AWS: 1-80 characters; no whitespace, brackets, wildcards, special characters or control characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point.
 const INVALID_NAME_CHARACTERS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
 
 export function checkResourceName(name: string): string {
