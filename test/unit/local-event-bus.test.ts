@@ -1,0 +1,534 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  EventBridgeApiError,
+  type EventBridgeEvent,
+  LocalEventBus,
+  type LocalEventBusOptions,
+  type PutEventsEntry,
+} from '#infra/local/event-bus.ts';
+import { RULES, type RuleName } from '#infra/rules.ts';
+import { allEventFixtures, type EventFixture, loadEventFixture } from '#test/support/event-fixtures.ts';
+
+const BUS = 'id06-onboarding-local';
+const ACCOUNT = '000000000000';
+
+let logs: string[];
+
+function newBus(options: Partial<LocalEventBusOptions> = {}): LocalEventBus {
+  return new LocalEventBus({
+    region: 'eu-north-1',
+    accountId: ACCOUNT,
+    log: (line) => logs.push(line),
+    retryDelayMs: 1,
+    buses: [BUS],
+    ...options,
+  });
+}
+
+function entryOf(fixture: EventFixture, bus = BUS): PutEventsEntry {
+  return {
+    Source: fixture.event.source,
+    DetailType: fixture.event['detail-type'],
+    Detail: JSON.stringify(fixture.event.detail),
+    EventBusName: bus,
+  };
+}
+
+/** A bus with the app's rules, each target recording what it received. */
+function busWithAppRules(options: Partial<LocalEventBusOptions> = {}) {
+  const bus = newBus(options);
+  const received: Record<RuleName, EventBridgeEvent[]> = { cardOrdered: [], scanCompleted: [] };
+  for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
+    bus.putRule(BUS, name, rule.pattern, { description: rule.description });
+    bus.addTarget(BUS, name, {
+      id: rule.target,
+      invoke: async (event) => {
+        received[name].push(event);
+      },
+    });
+  }
+  return { bus, received };
+}
+
+beforeEach(() => {
+  logs = [];
+});
+
+describe('LocalEventBus delivery', () => {
+  test('the app rules route every fixture to the right target, and nothing else', async () => {
+    const { bus, received } = busWithAppRules();
+    const fixtures = allEventFixtures();
+    for (const fixture of fixtures) {
+      const result = bus.putEvents([entryOf(fixture)]);
+      expect(result.FailedEntryCount).toBe(0);
+    }
+    await bus.idle();
+
+    const names = (events: EventBridgeEvent[]) => events.map((e) => e.detail);
+    const bySource = (source: string) => fixtures.filter((f) => f.event.source === source);
+    expect(names(received.cardOrdered)).toEqual(bySource('id06.cards').map((f) => f.event.detail));
+    expect(names(received.scanCompleted)).toEqual(bySource('se.sistec.scanning').map((f) => f.event.detail));
+    expect(received.cardOrdered.length + received.scanCompleted.length).toBe(
+      fixtures.length - bySource('id06.onboarding').length,
+    );
+  });
+
+  test('an accepted event has the full EventBridge shape and the returned id', async () => {
+    const { bus, received } = busWithAppRules();
+    const fixture = loadEventFixture('id06.cards/polish-worker');
+    const { Entries } = bus.putEvents([
+      { ...entryOf(fixture), Time: new Date('2026-11-20T08:15:00.789Z'), Resources: ['arn:x'] },
+    ]);
+    await bus.idle();
+    expect(received.cardOrdered).toEqual([
+      {
+        version: '0',
+        id: Entries[0]?.EventId,
+        'detail-type': 'CardOrdered',
+        source: 'id06.cards',
+        account: ACCOUNT,
+        time: '2026-11-20T08:15:00Z',
+        region: 'eu-north-1',
+        resources: ['arn:x'],
+        detail: fixture.event.detail,
+      },
+    ]);
+    expect(Entries[0]?.EventId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('time defaults to now, in seconds, and Time may be epoch seconds as on the wire', async () => {
+    const { bus, received } = busWithAppRules();
+    const fixture = loadEventFixture('id06.cards/swedish-worker');
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    bus.putEvents([entryOf(fixture), { ...entryOf(fixture), Time: 1_795_000_000 }]);
+    await bus.idle();
+    const [first, second] = received.cardOrdered;
+    expect(first?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(Date.parse(first?.time ?? '')).toBeGreaterThanOrEqual(before);
+    expect(second?.time).toBe('2026-11-18T11:06:40Z');
+  });
+
+  test('PutEvents returns before any target runs', async () => {
+    const { bus, received } = busWithAppRules();
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    expect(received.cardOrdered).toHaveLength(0);
+    await bus.idle();
+    expect(received.cardOrdered).toHaveLength(1);
+  });
+
+  test('an event matching no rule is not delivered', async () => {
+    const { bus, received } = busWithAppRules();
+    const seen: string[][] = [];
+    bus.onEvent((_event, delivery) => seen.push(delivery.rules));
+    const fixture = loadEventFixture('id06.cards/swedish-worker');
+    const result = bus.putEvents([
+      { ...entryOf(fixture), DetailType: 'CardCancelled' },
+      { ...entryOf(fixture), Source: 'id06.cards.test' },
+      { ...entryOf(fixture), EventBusName: 'default' },
+    ]);
+    await bus.idle();
+    expect(result.FailedEntryCount).toBe(0);
+    expect(received).toEqual({ cardOrdered: [], scanCompleted: [] });
+    expect(seen).toEqual([[], [], []]);
+  });
+
+  test('every target of every matching rule gets its own copy', async () => {
+    const bus = newBus();
+    const got: EventBridgeEvent[] = [];
+    bus.putRule(BUS, 'all', { source: [{ prefix: '' }] });
+    bus.putRule(BUS, 'cards', { source: ['id06.cards'] });
+    bus.addTarget(BUS, 'all', {
+      id: 'mutating',
+      invoke: async (event) => {
+        event.detail.orderId = 'changed';
+      },
+    });
+    bus.addTarget(BUS, 'cards', { id: 'a', invoke: async (event) => void got.push(event) });
+    bus.addTarget(BUS, 'cards', { id: 'b', invoke: async (event) => void got.push(event) });
+    const fixture = loadEventFixture('id06.cards/swedish-worker');
+    bus.putEvents([entryOf(fixture)]);
+    await bus.idle();
+    expect(got).toHaveLength(2);
+    for (const event of got) expect(event.detail.orderId).toBe(fixture.event.detail.orderId);
+  });
+
+  test('onEvent reports each accepted event with its rules until unsubscribed', async () => {
+    const { bus } = busWithAppRules();
+    const lines: string[] = [];
+    const stop = bus.onEvent((event, { bus: name, rules }) =>
+      lines.push(`${name} ${event.source} ${event['detail-type']} ${event.id} ${rules.join(',')}`),
+    );
+    const { Entries } = bus.putEvents([entryOf(loadEventFixture('se.sistec.scanning/green-passport'))]);
+    stop();
+    bus.putEvents([entryOf(loadEventFixture('se.sistec.scanning/green-passport'))]);
+    await bus.idle();
+    expect(lines).toEqual([`${BUS} se.sistec.scanning ScanCompleted ${Entries[0]?.EventId} scanCompleted`]);
+  });
+});
+
+describe('LocalEventBus retries and dead letters', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'local-event-bus-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a target that fails twice then succeeds is retried and not dead-lettered', async () => {
+    const bus = newBus({ maxAttempts: 3 });
+    let calls = 0;
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'flaky',
+      invoke: async () => {
+        calls++;
+        if (calls < 3) throw new Error(`boom ${calls}`);
+      },
+    });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    expect(calls).toBe(3);
+    expect(bus.deadLetters()).toEqual([]);
+    expect(logs.filter((line) => line.includes('retrying'))).toHaveLength(2);
+  });
+
+  test('retries back off exponentially', async () => {
+    const bus = newBus({ maxAttempts: 3, retryDelayMs: 40 });
+    const times: number[] = [];
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'failing',
+      invoke: async () => {
+        times.push(performance.now());
+        throw new Error('down');
+      },
+    });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    const [first = 0, second = 0, third = 0] = times;
+    expect(second - first).toBeGreaterThanOrEqual(35);
+    expect(third - second).toBeGreaterThanOrEqual(75);
+  });
+
+  test('a target that always fails ends in deadLetters() and the file, never in the log', async () => {
+    const path = join(dir, 'dead-letters.jsonl');
+    const bus = newBus({ maxAttempts: 3, deadLetterPath: path });
+    let calls = 0;
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'start-onboarding',
+      invoke: async () => {
+        calls++;
+        throw new TypeError('table missing');
+      },
+    });
+    const fixture = loadEventFixture('id06.cards/polish-worker');
+    const { Entries } = bus.putEvents([entryOf(fixture)]);
+    await bus.idle();
+
+    expect(calls).toBe(3);
+    const [letter, ...rest] = bus.deadLetters();
+    expect(rest).toEqual([]);
+    expect(letter).toMatchObject({
+      bus: BUS,
+      rule: 'cards',
+      target: 'start-onboarding',
+      attempts: 3,
+      error: { name: 'TypeError', message: 'table missing' },
+      event: { id: Entries[0]?.EventId, detail: fixture.event.detail },
+    });
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line))).toEqual([letter]);
+
+    const identityNumber = String(
+      (fixture.event.detail.cardholder as Record<string, unknown>).identityNumber,
+    );
+    expect(logs.some((line) => line.includes(`gave up on event ${Entries[0]?.EventId}`))).toBe(true);
+    expect(logs.some((line) => line.includes('TypeError: table missing'))).toBe(true);
+    for (const line of logs) {
+      expect(line).not.toContain(identityNumber);
+      expect(line).not.toContain('lukasz');
+    }
+  });
+
+  test('close() dead-letters deliveries still waiting for a retry', async () => {
+    const bus = newBus({ maxAttempts: 5, retryDelayMs: 60_000 });
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'down',
+      invoke: async () => {
+        throw new Error('down');
+      },
+    });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = performance.now();
+    await bus.close();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(bus.deadLetters()).toMatchObject([{ attempts: 1, error: { name: 'EventBusClosedError' } }]);
+    expect(bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]).FailedEntryCount).toBe(1);
+  });
+});
+
+describe('LocalEventBus idle()', () => {
+  test('resolves at once when nothing is in flight', async () => {
+    await expect(newBus().idle()).resolves.toBeUndefined();
+  });
+
+  test('waits for a slow target and for deliveries it causes', async () => {
+    const bus = newBus();
+    const done: string[] = [];
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.putRule(BUS, 'scans', RULES.scanCompleted.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'slow',
+      invoke: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        // A target putting a further event, as the workflow does.
+        bus.putEvents([entryOf(loadEventFixture('se.sistec.scanning/green-passport'))]);
+        done.push('card');
+      },
+    });
+    bus.addTarget(BUS, 'scans', {
+      id: 'scan',
+      invoke: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        done.push('scan');
+      },
+    });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    expect(done).toEqual(['card', 'scan']);
+  });
+});
+
+describe('LocalEventBus PutEvents entry errors', () => {
+  const detail = JSON.stringify({ orderId: 'ORD-1' });
+  const valid = { Source: 'id06.cards', DetailType: 'CardOrdered', Detail: detail, EventBusName: BUS };
+
+  test.each([
+    ['no Source', { ...valid, Source: undefined }, 'InvalidArgument', /Source/],
+    ['no DetailType', { ...valid, DetailType: undefined }, 'InvalidArgument', /DetailType/],
+    ['no Detail', { ...valid, Detail: undefined }, 'InvalidArgument', /Detail/],
+    ['Detail not JSON', { ...valid, Detail: '{orderId:' }, 'MalformedDetail', /malformed/],
+    ['Detail an array', { ...valid, Detail: '[1,2]' }, 'MalformedDetail', /malformed/],
+    ['Detail a string', { ...valid, Detail: '"text"' }, 'MalformedDetail', /malformed/],
+    [
+      'Detail over 256 KB',
+      { ...valid, Detail: JSON.stringify({ a: 'x'.repeat(256 * 1024) }) },
+      'InvalidArgument',
+      /limit/,
+    ],
+    ['a bad Time', { ...valid, Time: 'yesterday' }, 'InvalidArgument', /Time/],
+  ])('%s fails that entry only', async (_name, entry, code, message) => {
+    const { bus, received } = busWithAppRules();
+    const result = bus.putEvents([valid, entry as PutEventsEntry, valid]);
+    expect(result.FailedEntryCount).toBe(1);
+    expect(result.Entries[0]?.EventId).toBeDefined();
+    expect(result.Entries[1]).toEqual({ ErrorCode: code, ErrorMessage: expect.stringMatching(message) });
+    expect(result.Entries[2]?.EventId).toBeDefined();
+    await bus.idle();
+    expect(received.cardOrdered).toHaveLength(2);
+  });
+
+  test('an entry of exactly 256 KB is accepted', () => {
+    const bus = newBus();
+    const overhead = Buffer.byteLength('id06.cardsCardOrdered{"a":""}');
+    const entry = { ...valid, Detail: JSON.stringify({ a: 'x'.repeat(256 * 1024 - overhead) }) };
+    expect(bus.putEvents([entry]).FailedEntryCount).toBe(0);
+  });
+
+  test('no entries, or more than 10, fail the whole request', () => {
+    const bus = newBus();
+    for (const entries of [[], Array.from({ length: 11 }, () => valid)]) {
+      expect(() => bus.putEvents(entries)).toThrow(
+        expect.objectContaining({ code: 'ValidationException' }) as unknown as Error,
+      );
+    }
+  });
+
+  test('an unknown bus is accepted and dropped like AWS does, with a log line', async () => {
+    const { bus, received } = busWithAppRules();
+    const result = bus.putEvents([{ ...valid, EventBusName: 'no-such-bus' }]);
+    expect(result).toEqual({ FailedEntryCount: 0, Entries: [{ EventId: expect.any(String) }] });
+    await bus.idle();
+    expect(received.cardOrdered).toEqual([]);
+    expect(logs).toEqual([expect.stringContaining('unknown bus no-such-bus')]);
+  });
+
+  test("unknownBus 'reject' fails the entry with ResourceNotFoundException", () => {
+    const bus = newBus({ unknownBus: 'reject' });
+    expect(bus.putEvents([{ ...valid, EventBusName: 'no-such-bus' }])).toEqual({
+      FailedEntryCount: 1,
+      Entries: [
+        { ErrorCode: 'ResourceNotFoundException', ErrorMessage: 'Event bus no-such-bus does not exist.' },
+      ],
+    });
+  });
+
+  test('a bus ARN works as EventBusName', async () => {
+    const { bus, received } = busWithAppRules();
+    bus.putEvents([{ ...valid, EventBusName: `arn:aws:events:eu-north-1:${ACCOUNT}:event-bus/${BUS}` }]);
+    await bus.idle();
+    expect(received.cardOrdered).toHaveLength(1);
+  });
+});
+
+describe('LocalEventBus rules', () => {
+  test('an invalid pattern is refused with InvalidEventPatternException', () => {
+    const bus = newBus();
+    expect(() => bus.putRule(BUS, 'bad', { source: 'id06.cards' })).toThrow(EventBridgeApiError);
+    expect(() => bus.putRule(BUS, 'bad', { source: 'id06.cards' })).toThrow(/^Event pattern is not valid/);
+  });
+
+  test('rules and targets need an existing bus and rule', () => {
+    const bus = newBus();
+    expect(() => bus.putRule('nope', 'r', RULES.cardOrdered.pattern)).toThrow(
+      'Event bus nope does not exist.',
+    );
+    expect(() => bus.addTarget(BUS, 'nope', { id: 't', invoke: async () => {} })).toThrow(
+      `Rule nope does not exist on EventBus ${BUS}.`,
+    );
+  });
+
+  test('putRule again replaces the pattern and keeps the targets', async () => {
+    const bus = newBus();
+    const got: string[] = [];
+    bus.putRule(BUS, 'r', { source: ['a'] });
+    bus.addTarget(BUS, 'r', { id: 't', invoke: async (event) => void got.push(event.source) });
+    bus.putRule(BUS, 'r', { source: ['b'] });
+    bus.putEvents(
+      ['a', 'b'].map((source) => ({ Source: source, DetailType: 'X', Detail: '{}', EventBusName: BUS })),
+    );
+    await bus.idle();
+    expect(got).toEqual(['b']);
+  });
+});
+
+describe('LocalEventBus wire protocol', () => {
+  test('PutEvents takes the JSON request and epoch-second times', async () => {
+    const { bus, received } = busWithAppRules();
+    const fixture = loadEventFixture('id06.cards/swedish-worker');
+    const reply = bus.handle('AWSEvents.PutEvents', {
+      Entries: [{ ...entryOf(fixture), Time: 1_795_000_000.5 }],
+    });
+    expect(reply).toEqual({
+      status: 200,
+      body: { FailedEntryCount: 0, Entries: [{ EventId: expect.any(String) }] },
+    });
+    await bus.idle();
+    expect(received.cardOrdered[0]?.time).toBe('2026-11-18T11:06:40Z');
+  });
+
+  test('ListRules and DescribeRule show the rules of a bus', () => {
+    const { bus } = busWithAppRules();
+    const list = bus.handle('AWSEvents.ListRules', { EventBusName: BUS });
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({
+      Rules: [
+        expect.objectContaining({ Name: 'cardOrdered', EventBusName: BUS, State: 'ENABLED' }),
+        expect.objectContaining({ Name: 'scanCompleted', EventBusName: BUS, State: 'ENABLED' }),
+      ],
+    });
+    const page = bus.handle('AWSEvents.ListRules', { EventBusName: BUS, Limit: 1 });
+    expect(page.body).toEqual({ Rules: [expect.objectContaining({ Name: 'cardOrdered' })], NextToken: '1' });
+    const next = bus.handle('AWSEvents.ListRules', { EventBusName: BUS, Limit: 1, NextToken: '1' });
+    expect(next.body).toEqual({ Rules: [expect.objectContaining({ Name: 'scanCompleted' })] });
+
+    const described = bus.handle('AWSEvents.DescribeRule', { Name: 'cardOrdered', EventBusName: BUS });
+    expect(described).toEqual({
+      status: 200,
+      body: {
+        Name: 'cardOrdered',
+        Arn: `arn:aws:events:eu-north-1:${ACCOUNT}:rule/${BUS}/cardOrdered`,
+        EventPattern: JSON.stringify(RULES.cardOrdered.pattern),
+        State: 'ENABLED',
+        Description: RULES.cardOrdered.description,
+        EventBusName: BUS,
+        CreatedBy: ACCOUNT,
+      },
+    });
+    expect(bus.handle('AWSEvents.DescribeRule', { Name: 'cardOrdered' })).toEqual({
+      status: 400,
+      body: {
+        __type: 'ResourceNotFoundException',
+        message: 'Rule cardOrdered does not exist on EventBus default.',
+      },
+    });
+  });
+
+  test('ListEventBuses, DescribeEventBus and CreateEventBus', () => {
+    const bus = newBus();
+    expect(bus.handle('AWSEvents.ListEventBuses', {}).body).toEqual({
+      EventBuses: [
+        expect.objectContaining({
+          Name: 'default',
+          Arn: `arn:aws:events:eu-north-1:${ACCOUNT}:event-bus/default`,
+        }),
+        expect.objectContaining({ Name: BUS }),
+      ],
+    });
+    expect(bus.handle('AWSEvents.CreateEventBus', { Name: 'other' }).body).toEqual({
+      EventBusArn: `arn:aws:events:eu-north-1:${ACCOUNT}:event-bus/other`,
+    });
+    expect(bus.handle('AWSEvents.CreateEventBus', { Name: 'other' })).toMatchObject({
+      status: 400,
+      body: { __type: 'ResourceAlreadyExistsException' },
+    });
+    expect(bus.handle('AWSEvents.DescribeEventBus', { Name: 'other' }).body).toMatchObject({ Name: 'other' });
+    expect(bus.handle('AWSEvents.DescribeEventBus', { Name: 'missing' })).toEqual({
+      status: 400,
+      body: { __type: 'ResourceNotFoundException', message: 'Event bus missing does not exist.' },
+    });
+  });
+
+  test('TestEventPattern matches a fixture and rejects invalid input', () => {
+    const bus = newBus();
+    const event = JSON.stringify(loadEventFixture('id06.cards/swedish-worker').event);
+    const test = (Event: string, EventPattern: string) =>
+      bus.handle('AWSEvents.TestEventPattern', { Event, EventPattern });
+    expect(test(event, JSON.stringify(RULES.cardOrdered.pattern))).toEqual({
+      status: 200,
+      body: { Result: true },
+    });
+    expect(test(event, JSON.stringify(RULES.scanCompleted.pattern))).toEqual({
+      status: 200,
+      body: { Result: false },
+    });
+    expect(test(event, '{"source":"id06.cards"}')).toMatchObject({
+      status: 400,
+      body: {
+        __type: 'InvalidEventPatternException',
+        message: expect.stringMatching(/^Event pattern is not valid/),
+      },
+    });
+    expect(test(event, 'not json')).toMatchObject({
+      status: 400,
+      body: { __type: 'InvalidEventPatternException' },
+    });
+    expect(test('{"source":"id06.cards"}', '{"source":["id06.cards"]}')).toEqual({
+      status: 400,
+      body: { __type: 'InvalidEventPatternException', message: 'Parameter Event is not valid.' },
+    });
+  });
+
+  test('an unknown operation is a 400 UnknownOperationException', () => {
+    expect(newBus().handle('AWSEvents.PutRule', {})).toMatchObject({
+      status: 400,
+      body: { __type: 'UnknownOperationException' },
+    });
+  });
+
+  test('a request with too many entries is a 400 ValidationException', () => {
+    const entries = Array.from({ length: 11 }, () => ({ Source: 'a', DetailType: 'b', Detail: '{}' }));
+    expect(newBus().handle('AWSEvents.PutEvents', { Entries: entries })).toMatchObject({
+      status: 400,
+      body: { __type: 'ValidationException' },
+    });
+  });
+});
