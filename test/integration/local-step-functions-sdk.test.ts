@@ -57,7 +57,10 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const reply = await sfn.handle(String(request.headers['x-amz-target']), text === '' ? {} : JSON.parse(text));
+      const reply = await sfn.handle(
+        String(request.headers['x-amz-target']),
+        text === '' ? {} : JSON.parse(text),
+      );
       response.writeHead(reply.status, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(JSON.stringify(reply.body));
     });
@@ -121,7 +124,9 @@ test('the SDK starts, describes, lists and completes an execution', async () => 
 });
 
 test('the SDK raises its own exception classes for our errors', async () => {
-  const running = await client.send(new StartExecutionCommand({ stateMachineArn, name: 'order-2', input: '{}' }));
+  const running = await client.send(
+    new StartExecutionCommand({ stateMachineArn, name: 'order-2', input: '{}' }),
+  );
   const conflict = await rejection(
     client.send(new StartExecutionCommand({ stateMachineArn, name: 'order-2', input: '{"other":1}' })),
   );
@@ -141,9 +146,9 @@ test('the SDK raises its own exception classes for our errors', async () => {
   ).toBeInstanceOf(TaskTimedOut);
 
   const missing = `${(running.executionArn as string).slice(0, -'order-2'.length)}missing`;
-  expect(await rejection(client.send(new DescribeExecutionCommand({ executionArn: missing })))).toBeInstanceOf(
-    ExecutionDoesNotExist,
-  );
+  expect(
+    await rejection(client.send(new DescribeExecutionCommand({ executionArn: missing }))),
+  ).toBeInstanceOf(ExecutionDoesNotExist);
   expect(await rejection(client.send(new StopExecutionCommand({ executionArn: missing })))).toBeInstanceOf(
     ExecutionDoesNotExist,
   );

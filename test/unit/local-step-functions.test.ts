@@ -1,11 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StepFunctionsServiceError } from '#infra/local/step-functions/errors.ts';
+import { MAX_INTERPRETER_TIMEOUT_SECONDS } from '#infra/local/step-functions/definition.ts';
+import { StepFunctionsServiceError, TaskRearmError } from '#infra/local/step-functions/errors.ts';
+import type { CallbackWait } from '#infra/local/step-functions/records.ts';
 import { LocalStepFunctions, type LocalStepFunctionsOptions } from '#infra/local/step-functions/service.ts';
 import type { ExecutionStatusChange } from '#infra/local/step-functions/shapes.ts';
-import type { PutEventsEntry, PutEventsResult } from '#infra/local/step-functions/task-resources.ts';
-import { mintTaskToken } from '#infra/local/step-functions/task-tokens.ts';
+import { type AttemptSetup, TaskAttempt } from '#infra/local/step-functions/task-attempt.ts';
+import {
+  type PutEventsEntry,
+  type PutEventsResult,
+  parseTaskResource,
+} from '#infra/local/step-functions/task-resources.ts';
+import { mintTaskToken, TaskTokenRegistry } from '#infra/local/step-functions/task-tokens.ts';
 import { MAX_TIMER_MS, setLongTimeout } from '#infra/local/step-functions/timers.ts';
 
 const REGION = 'eu-north-1';
@@ -898,6 +905,51 @@ describe('LocalStepFunctions: long timers', () => {
     timer.cancel();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(cancelledFired).toBe(false);
+  });
+
+  test('a callback wait longer than one re-arm period ends the run and resumes with the same token', async () => {
+    const tokens = new TaskTokenRegistry();
+    const records: string[] = [];
+    const waits: CallbackWait[] = [];
+    let invocations = 0;
+    const token = mintTaskToken();
+    const setup: AttemptSetup = {
+      resource: parseTaskResource('arn:aws:states:::lambda:invoke.waitForTaskToken'),
+      parameters: { FunctionName: 'await-callback', Payload: { token } },
+      ids: { executionArn: 'arn:aws:states:eu-north-1:123456789012:execution:m:e', stateMachineArn: 'm' },
+      services: {
+        invokeFunction: async () => {
+          invocations += 1;
+          return {};
+        },
+        putEvents: async () => ({ FailedEntryCount: 0, Entries: [] }),
+      },
+      tokens,
+      region: REGION,
+      token,
+      resume: undefined,
+      timeoutSeconds: 40 * DAY_SECONDS,
+      heartbeatSeconds: undefined,
+      signal: new AbortController().signal,
+      now: () => Date.now(),
+      record: (type) => records.push(type),
+      onWait: (wait) => waits.push(wait),
+      rearmAfterMs: 50,
+    };
+    const first = new TaskAttempt(setup);
+    // The interpreter's own timer stays below Node's limit; the attempt re-arms before it fires.
+    expect(first.interpreterTimeoutSeconds).toBe(MAX_INTERPRETER_TIMEOUT_SECONDS);
+    await expect(first.result).rejects.toBeInstanceOf(TaskRearmError);
+    expect(records).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted']);
+    const wait = waits.at(-1);
+    expect(wait).toMatchObject({ kind: 'task', token, submitted: true });
+    expect(wait?.deadline).toBeGreaterThan(Date.now() + 39 * DAY_SECONDS * 1000);
+
+    const resumed = new TaskAttempt({ ...setup, token: undefined, resume: wait });
+    tokens.succeed(token, '{"scan":"GREEN"}');
+    await expect(resumed.result).resolves.toEqual({ scan: 'GREEN' });
+    expect(invocations).toBe(1);
+    expect(records.at(-1)).toBe('TaskSucceeded');
   });
 
   test('a 40-day task timeout, Wait state and execution timeout do not fire early', async () => {

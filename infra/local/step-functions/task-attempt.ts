@@ -31,6 +31,8 @@ export interface AttemptSetup {
   now(): number;
   record(type: string, details: Record<string, unknown>): void;
   onWait(wait: CallbackWait): void;
+  /** Defaults to REARM_AFTER_MS; smaller only to exercise the re-arm path in tests. */
+  rearmAfterMs?: number;
 }
 
 /**
@@ -61,12 +63,13 @@ export class TaskAttempt {
       setup.resume?.deadline ??
       (setup.timeoutSeconds === undefined ? null : setup.now() + setup.timeoutSeconds * 1000);
     const remaining = deadline === null ? Number.POSITIVE_INFINITY : deadline - setup.now();
-    if (remaining <= REARM_AFTER_MS) {
+    const rearmAfterMs = setup.rearmAfterMs ?? REARM_AFTER_MS;
+    if (remaining <= rearmAfterMs) {
       this.interpreterTimeoutSeconds = Math.max(1, Math.ceil(remaining / 1000));
       this.#timers.push(setLongTimeout(() => this.#timedOut(), this.interpreterTimeoutSeconds * 1000));
     } else {
       this.interpreterTimeoutSeconds = MAX_INTERPRETER_TIMEOUT_SECONDS;
-      this.#timers.push(setLongTimeout(() => this.#rearm(), REARM_AFTER_MS));
+      this.#timers.push(setLongTimeout(() => this.#rearm(), rearmAfterMs));
     }
     setup.signal.addEventListener('abort', this.#onAbort, { once: true });
     void this.#run(deadline);
