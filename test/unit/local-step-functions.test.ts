@@ -950,6 +950,18 @@ describe('LocalStepFunctions: long timers', () => {
     await expect(resumed.result).resolves.toEqual({ scan: 'GREEN' });
     expect(invocations).toBe(1);
     expect(records.at(-1)).toBe('TaskSucceeded');
+
+    // No TimeoutSeconds: no 60 s interpreter default, the wait only re-arms (AWS: up to the execution's timeout).
+    const controller = new AbortController();
+    const unbounded = new TaskAttempt({
+      ...setup,
+      token: undefined,
+      timeoutSeconds: undefined,
+      signal: controller.signal,
+    });
+    expect(unbounded.interpreterTimeoutSeconds).toBe(MAX_INTERPRETER_TIMEOUT_SECONDS);
+    controller.abort();
+    await expect(unbounded.result).rejects.toThrow('Execution stopped');
   });
 
   test('a 40-day task timeout, Wait state and execution timeout do not fire early', async () => {

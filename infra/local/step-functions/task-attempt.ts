@@ -54,6 +54,7 @@ export class TaskAttempt {
   #tokenHash: string | undefined;
   #wait: CallbackWait | undefined;
   #heartbeat: LongTimer | undefined;
+  #detach: () => void = () => {};
 
   constructor(setup: AttemptSetup) {
     this.#setup = setup;
@@ -124,7 +125,7 @@ export class TaskAttempt {
   #listen(): void {
     const tokenHash = this.#tokenHash;
     if (tokenHash === undefined || this.#done) return;
-    this.#setup.tokens.listen(
+    this.#detach = this.#setup.tokens.listen(
       tokenHash,
       (outcome) => this.#complete(outcome),
       () => this.#armHeartbeat(),
@@ -195,6 +196,7 @@ export class TaskAttempt {
   #finish(settle: () => void): void {
     if (this.#done) return;
     this.#done = true;
+    this.#detach();
     for (const timer of this.#timers) timer.cancel();
     this.#heartbeat?.cancel();
     this.#setup.signal.removeEventListener('abort', this.#onAbort);

@@ -52,16 +52,24 @@ export class TaskTokenRegistry {
     entry.onHeartbeat = undefined;
   }
 
-  /** Calls `onOutcome` once with the SendTaskSuccess/Failure result (at once if it already came). */
-  listen(tokenHash: string, onOutcome: (outcome: TaskOutcome) => void, onHeartbeat: () => void): void {
+  /**
+   * Calls `onOutcome` once with the SendTaskSuccess/Failure result (at once if it already came).
+   * Returns `detach`: an outcome arriving after it is kept for the next listener (a re-armed wait).
+   */
+  listen(tokenHash: string, onOutcome: (outcome: TaskOutcome) => void, onHeartbeat: () => void): () => void {
     const entry = this.#entries.get(tokenHash);
-    if (entry === undefined) return;
+    if (entry === undefined) return () => {};
     if (entry.outcome !== undefined) {
       onOutcome(entry.outcome);
-      return;
+      return () => {};
     }
     entry.onOutcome = onOutcome;
     entry.onHeartbeat = onHeartbeat;
+    return () => {
+      if (entry.onOutcome !== onOutcome) return;
+      entry.onOutcome = undefined;
+      entry.onHeartbeat = undefined;
+    };
   }
 
   succeed(token: unknown, output: unknown): void {
