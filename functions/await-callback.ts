@@ -1,7 +1,8 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
-import { logger } from '#shared/runtime/observability.ts';
+import { logger, metrics } from '#shared/runtime/observability.ts';
 import { awaitCallback } from '#shared/workflow/await-callback.ts';
 import { AwaitCallbackInput } from '#shared/workflow/task-inputs.ts';
 
@@ -12,5 +13,6 @@ export const handler = eventHandler(AwaitCallbackInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
   await awaitCallback(input, deps);
   logger.info('Waiting', { kind: input.kind });
+  metrics.addMetric(input.kind === 'SCAN' ? 'ScanWaitStarted' : 'AccountWaitStarted', MetricUnit.Count, 1);
   return { waiting: input.kind };
 });

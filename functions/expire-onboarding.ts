@@ -12,6 +12,10 @@ export const handler = eventHandler(ExpireOnboardingInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
   const result = await expireOnboarding(input, deps);
   logger.info('Wait ran out', { reason: input.reason, outcome: result.outcome });
-  if (result.outcome === 'EXPIRED') metrics.addMetric('OnboardingExpired', MetricUnit.Count, 1);
+  metrics.addMetric(
+    result.outcome === 'EXPIRED' ? 'OnboardingExpired' : 'AccountCreatedAtExpiry',
+    MetricUnit.Count,
+    1,
+  );
   return result;
 });

@@ -23,6 +23,10 @@ export const handler = eventHandler(IssueAccountLinkInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
   const result = await issueAccountLink(input, deps);
   logger.info('Account link', { outcome: result.outcome, linkNumber: result.linkNumber });
-  if (result.outcome === 'LINK_EMAILED') metrics.addMetric('AccountLinkEmailed', MetricUnit.Count, 1);
+  metrics.addMetric(
+    result.outcome === 'LINK_EMAILED' ? 'AccountLinkEmailed' : 'AccountCreatedAtExpiry',
+    MetricUnit.Count,
+    1,
+  );
   return result;
 });

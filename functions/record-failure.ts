@@ -1,7 +1,8 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
-import { logger } from '#shared/runtime/observability.ts';
+import { logger, metrics } from '#shared/runtime/observability.ts';
 import { recordFailure } from '#shared/workflow/record-failure.ts';
 import { RecordFailureInput } from '#shared/workflow/task-inputs.ts';
 
@@ -11,5 +12,6 @@ export const handler = eventHandler(RecordFailureInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
   await recordFailure(input, deps);
   logger.error('Onboarding failed', { error: input.error });
+  metrics.addMetric('OnboardingFailed', MetricUnit.Count, 1);
   return { recorded: true };
 });

@@ -1,7 +1,8 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
-import { logger } from '#shared/runtime/observability.ts';
+import { logger, metrics } from '#shared/runtime/observability.ts';
 import { rejectScan } from '#shared/workflow/reject-scan.ts';
 import { RejectScanInput } from '#shared/workflow/task-inputs.ts';
 
@@ -11,5 +12,6 @@ export const handler = eventHandler(RejectScanInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId, scanId: input.scan.scanId });
   await rejectScan(input, deps);
   logger.info('Scan rejected', { colour: input.scan.colour, reason: input.scan.reason });
+  metrics.addMetric('ScanRejected', MetricUnit.Count, 1);
   return { rejected: true };
 });

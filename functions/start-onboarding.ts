@@ -20,6 +20,6 @@ export const handler = eventHandler(CardOrderedEvent, async (event) => {
   logger.appendKeys({ orderId: event.detail.orderId });
   const result = await startOnboarding(event.detail, deps);
   logger.info('Card order received', { ...result });
-  if (result.started) metrics.addMetric('OnboardingStarted', MetricUnit.Count, 1);
+  metrics.addMetric(result.started ? 'OnboardingStarted' : 'CardOrderRepeated', MetricUnit.Count, 1);
   return result;
 });

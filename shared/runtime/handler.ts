@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
@@ -24,6 +25,7 @@ export function classifyErrors(): MiddlewareObj {
         errorName: request.error?.name,
         errorMessage: request.error?.message,
       });
+      metrics.addMetric('InvocationFailed', MetricUnit.Count, 1);
     },
   };
 }
