@@ -13,6 +13,9 @@ const { values } = parseArgs({
     'edge-port': { type: 'string', default: String(LOCAL_DEFAULTS.edgePort) },
     'api-port': { type: 'string', default: String(LOCAL_DEFAULTS.apiPort) },
     'ses-port': { type: 'string', default: String(LOCAL_DEFAULTS.sesPort) },
+    /** Short waits for demos of the unhappy paths, e.g. --link-seconds 60 --scan-wait-seconds 120. */
+    'link-seconds': { type: 'string' },
+    'scan-wait-seconds': { type: 'string' },
   },
 });
 
@@ -23,6 +26,10 @@ const stack = await startLocalStack({
   apiPort: Number(values['api-port']),
   sesPort: Number(values['ses-port']),
   ...(values.persist ? { persistDir: '.local' } : {}),
+  timings: {
+    ...(values['link-seconds'] ? { AccountLinkSeconds: Number(values['link-seconds']) } : {}),
+    ...(values['scan-wait-seconds'] ? { ScanWaitCycleSeconds: Number(values['scan-wait-seconds']) } : {}),
+  },
   log: out,
 });
 const stopInbox = watchInbox(stack.storeUrl, out);

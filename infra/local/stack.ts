@@ -108,12 +108,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
 
   const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${LOCAL_DEFAULTS.stateMachineName}`;
-  setHandlerEnvironment({ edgeUrl: edge.url, secretArn, stateMachineArn, apiPort: options.apiPort });
+  const timings: Record<string, string> = { ...DEFAULT_TIMINGS };
+  for (const [key, value] of Object.entries(options.timings ?? {})) timings[key] = String(value);
+  setHandlerEnvironment({
+    edgeUrl: edge.url,
+    secretArn,
+    stateMachineArn,
+    apiPort: options.apiPort,
+    // The link's own lifetime and the state machine's wait for the account are one setting, as on AWS.
+    accountLinkSeconds: timings.AccountLinkSeconds ?? '',
+  });
   await createTables(edge.url);
 
   const asl = readFileSync(new URL('../../state-machines/onboarding.asl.json', import.meta.url), 'utf8');
-  const substitutions: Record<string, string> = { EventBusName: LOCAL_DEFAULTS.busName, ...DEFAULT_TIMINGS };
-  for (const [key, value] of Object.entries(options.timings ?? {})) substitutions[key] = String(value);
+  const substitutions: Record<string, string> = { EventBusName: LOCAL_DEFAULTS.busName, ...timings };
   for (const spec of FUNCTIONS) {
     if (spec.trigger.kind === 'task') substitutions[spec.trigger.placeholder] = functions.arn(spec.name);
   }
@@ -179,6 +187,7 @@ function setHandlerEnvironment(o: {
   secretArn: string;
   stateMachineArn: string;
   apiPort?: number;
+  accountLinkSeconds: string;
 }) {
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: o.edgeUrl,
@@ -193,7 +202,7 @@ function setHandlerEnvironment(o: {
     PUBLIC_BASE_URL: `http://127.0.0.1:${o.apiPort ?? LOCAL_DEFAULTS.apiPort}`,
     SIGN_IN_URL: 'https://www.id06.se/logga-in',
     SISTEC_OFFICES_URL: 'https://www.sistec.se/kontor',
-    ACCOUNT_LINK_SECONDS: process.env.ACCOUNT_LINK_SECONDS ?? '259200',
+    ACCOUNT_LINK_SECONDS: o.accountLinkSeconds,
     RETENTION_DAYS: '90',
     TERMS_VERSION: '2026-01',
     POWERTOOLS_SERVICE_NAME: 'id06-onboarding-local',

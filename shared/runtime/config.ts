@@ -28,7 +28,7 @@ export const ENV = {
   SIGN_IN_URL: z.url(),
   SISTEC_OFFICES_URL: z.url(),
   IDENTITY_HASH_SECRET_ARN: z.string().min(1),
-  ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(60),
+  ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(1),
   RETENTION_DAYS: z.coerce.number().int().min(1),
   TERMS_VERSION: z.string().min(1),
 } as const;

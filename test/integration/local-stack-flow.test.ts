@@ -1,161 +1,158 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  GetExecutionHistoryCommand,
+  InvalidToken,
+  SendTaskSuccessCommand,
+  SFNClient,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
-import { loadEventFixture } from '#test/support/event-fixtures.ts';
 import {
   clientConfig,
   emailsTo,
   eventually,
+  executionArn,
   executionStatus,
   putEvent,
   waitingAt,
 } from '#test/support/local-stack.ts';
+import {
+  cardOrder,
+  createAccount,
+  linkIn,
+  scanOf,
+  stageOf,
+  storedOnboarding,
+} from '#test/support/worker-journey.ts';
 
 let stack: LocalStack;
 const seen: { detailType: string; detail: Record<string, unknown> }[] = [];
 
+let sfn: SFNClient;
+
 beforeAll(async () => {
   stack = await startLocalStack({ edgePort: 0, apiPort: 0, sesPort: 0 });
+  sfn = new SFNClient(clientConfig(stack));
   stack.bus.onEvent((event) =>
     seen.push({ detailType: event['detail-type'], detail: event.detail as Record<string, unknown> }),
   );
 });
-afterAll(() => stack.close());
-
-let counter = 0;
-function order(email: string) {
-  const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as any;
-  detail.orderId = `IT-${Date.now()}-${counter++}`;
-  detail.cardholder.email = email;
-  return detail;
-}
-function scan(name: string) {
-  const detail = loadEventFixture(`se.sistec.scanning/${name}`).event.detail as any;
-  detail.scanId = `SCN-${Date.now()}-${counter++}`;
-  return detail;
-}
-
-async function stage(onboardingId: string): Promise<string | undefined> {
-  const dynamo = new DynamoDBClient(clientConfig(stack));
-  const { Item } = await dynamo.send(
-    new GetItemCommand({
-      TableName: stack.tableName,
-      Key: { pk: { S: onboardingId } },
-      ConsistentRead: true,
-    }),
-  );
-  dynamo.destroy();
-  return Item?.stage?.S;
-}
-
-function cookieOf(response: Response): string {
-  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
-function csrfOf(html: string): string {
-  return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-}
-
-async function createAccount(link: string, identityNumber: string) {
-  const start = await fetch(link, { redirect: 'manual' });
-  expect(start.status).toBe(303);
-  expect(start.headers.get('location')).not.toContain('token');
-  const cookie = cookieOf(start);
-  const base = new URL(link).origin;
-  const form = await (await fetch(`${base}/account`, { headers: { cookie } })).text();
-  const identity = await fetch(`${base}/account/identity`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrf: csrfOf(form), identityNumber }),
-  });
-  const accountForm = await identity.text();
-  const created = await fetch(`${base}/account`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      csrf: csrfOf(accountForm),
-      identityNumber,
-      password: 'blue tractor sings at dawn',
-      passwordRepeat: 'blue tractor sings at dawn',
-      terms: 'accepted',
-    }),
-  });
-  return {
-    identityStatus: identity.status,
-    createdStatus: created.status,
-    location: created.headers.get('location'),
-  };
-}
-
-function linkIn(text: string): string {
-  const link = /http:\/\/127\.0\.0\.1:\d+\/account\/start\?token=\S+/.exec(text)?.[0];
-  if (!link) throw new Error('No account link in the email');
-  return link;
-}
+afterAll(async () => {
+  sfn.destroy();
+  await stack.close();
+});
 
 test('happy path: order → scan → link email → pages → account created, with events on the bus', async () => {
-  const cardOrder = order('happy@example.com');
-  const onboardingId = onboardingIdFor(cardOrder.orderId);
-  await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder);
-  await waitingAt(stack, cardOrder.orderId, 'WaitForScan');
-  expect(await stage(onboardingId)).toBe('AWAITING_SCAN');
+  const order = cardOrder('happy@example.com');
+  const onboardingId = onboardingIdFor(order.orderId);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  expect(await stageOf(stack, onboardingId)).toBe('AWAITING_SCAN');
 
-  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan('green-passport'));
-  await waitingAt(stack, cardOrder.orderId, 'WaitForAccount');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
+  await waitingAt(stack, order.orderId, 'WaitForAccount');
   const mails = await eventually(async () => {
     const found = await emailsTo(stack, 'happy@example.com');
     return found.length >= 2 ? found : undefined;
   });
   const result = await createAccount(linkIn(mails[1]?.body.text ?? ''), '19880320-0016');
-  expect(result).toMatchObject({ identityStatus: 200, createdStatus: 303 });
+  expect(result).toMatchObject({ startStatus: 303, identityStatus: 200, createdStatus: 303 });
+  expect(result.location).toBe('/account');
 
   const finished = await eventually(async () => {
-    const s = await executionStatus(stack, cardOrder.orderId);
+    const s = await executionStatus(stack, order.orderId);
     return s.status === 'RUNNING' ? undefined : s;
   });
   expect(finished.status).toBe('SUCCEEDED');
-  expect(await stage(onboardingId)).toBe('ACCOUNT_CREATED');
+  expect(await stageOf(stack, onboardingId)).toBe('ACCOUNT_CREATED');
   await eventually(async () => ((await emailsTo(stack, 'happy@example.com')).length >= 3 ? true : undefined));
+  const history = await sfn.send(
+    new GetExecutionHistoryCommand({ executionArn: executionArn(stack, order.orderId) }),
+  );
+  const historyText = JSON.stringify(history.events);
+  for (const personal of ['19880320', 'happy@example.com', 'Eriksson', 'Anna Maria', 'token=']) {
+    expect(historyText).not.toContain(personal);
+  }
   const ours = seen.filter((e) => e.detail.onboardingId === onboardingId).map((e) => e.detailType);
   expect(ours).toEqual(expect.arrayContaining(['AccountLinkEmailed', 'AccountCreated']));
 });
 
 test('a rejected scan, then a good one, reaches the link; a wrong identity number is refused', async () => {
-  const cardOrder = order('rejected@example.com');
-  const onboardingId = onboardingIdFor(cardOrder.orderId);
-  await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder);
-  await waitingAt(stack, cardOrder.orderId, 'WaitForScan');
-  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan('yellow-damaged'));
+  const order = cardOrder('rejected@example.com');
+  const onboardingId = onboardingIdFor(order.orderId);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('yellow-damaged'));
   await eventually(async () =>
     seen.some((e) => e.detailType === 'ScanRejected' && e.detail.onboardingId === onboardingId)
       ? true
       : undefined,
   );
-  await waitingAt(stack, cardOrder.orderId, 'WaitForScan');
-  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan('green-passport'));
-  await waitingAt(stack, cardOrder.orderId, 'WaitForAccount');
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
+  await waitingAt(stack, order.orderId, 'WaitForAccount');
   const mails = await emailsTo(stack, 'rejected@example.com');
   const link = linkIn(mails.at(-1)?.body.text ?? '');
   const wrong = await createAccount(link, '880320-0016');
   expect(wrong.identityStatus).toBe(422);
-  expect(await stage(onboardingId)).toBe('LINK_EMAILED');
+  expect(await stageOf(stack, onboardingId)).toBe('LINK_EMAILED');
 });
 
 test('a duplicate CardOrdered starts nothing new', async () => {
-  const cardOrder = order('duplicate@example.com');
-  await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder);
-  await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder);
-  await waitingAt(stack, cardOrder.orderId, 'WaitForScan');
+  const order = cardOrder('duplicate@example.com');
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
   await stack.bus.idle();
   const ordered = await emailsTo(stack, 'duplicate@example.com');
   expect(ordered).toHaveLength(1);
 });
 
 test('a malformed CardOrdered is dead-lettered and changes nothing', async () => {
-  const cardOrder = order('malformed@example.com');
-  cardOrder.cardholder.identityNumber = '19880320-0018';
-  await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder);
+  const order = cardOrder('malformed@example.com');
+  order.cardholder.identityNumber = '19880320-0018';
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
   await stack.bus.idle();
-  expect(stack.bus.deadLetters().some((d) => JSON.stringify(d).includes(cardOrder.orderId))).toBe(true);
-  expect(await stage(onboardingIdFor(cardOrder.orderId))).toBeUndefined();
+  expect(stack.bus.deadLetters().some((d) => JSON.stringify(d).includes(order.orderId))).toBe(true);
+  expect(await stageOf(stack, onboardingIdFor(order.orderId))).toBeUndefined();
+});
+
+test('the same ScanCompleted delivered twice resumes the onboarding once', async () => {
+  const order = cardOrder('twice@example.com');
+  const onboardingId = onboardingIdFor(order.orderId);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  const scan = scanOf('yellow-damaged');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await stack.bus.idle();
+  const item = await storedOnboarding(stack, onboardingId);
+  expect(item?.scans?.L).toHaveLength(1);
+  expect(
+    seen.filter((e) => e.detailType === 'ScanRejected' && e.detail.onboardingId === onboardingId),
+  ).toHaveLength(1);
+});
+
+test('task tokens: malformed → InvalidToken, unknown → TaskDoesNotExist, used → TaskTimedOut', async () => {
+  const send = (taskToken: string) => sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }));
+  await expect(send('not-a-token')).rejects.toBeInstanceOf(InvalidToken);
+  await expect(send(`AQ${'a'.repeat(64)}`)).rejects.toBeInstanceOf(TaskDoesNotExist);
+
+  const order = cardOrder('token@example.com');
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
+  await waitingAt(stack, order.orderId, 'WaitForAccount');
+  const { events = [] } = await sfn.send(
+    new GetExecutionHistoryCommand({ executionArn: executionArn(stack, order.orderId) }),
+  );
+  const scanTask = events.find(
+    (e) => e.type === 'TaskScheduled' && e.taskScheduledEventDetails?.parameters?.includes('"SCAN"'),
+  );
+  const usedToken =
+    /"taskToken":"([^"]+)"/.exec(scanTask?.taskScheduledEventDetails?.parameters ?? '')?.[1] ?? '';
+  expect(usedToken).toMatch(/^AQ/);
+  await expect(send(usedToken)).rejects.toBeInstanceOf(TaskTimedOut);
 });

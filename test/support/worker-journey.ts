@@ -1,0 +1,89 @@
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { LocalStack } from '#infra/local/stack.ts';
+import { loadEventFixture } from './event-fixtures.ts';
+import { clientConfig } from './local-stack.ts';
+
+/** Test data and the worker's clicks through the pages, against a running local stack. */
+
+let counter = 0;
+
+/** The Swedish worker's CardOrdered detail with a fresh order id and the given email. */
+export function cardOrder(email: string) {
+  const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as any;
+  detail.orderId = `IT-${Date.now()}-${counter++}`;
+  detail.cardholder.email = email;
+  return detail;
+}
+
+/** A Sistec scan fixture with a fresh scan id. */
+export function scanOf(name: string) {
+  const detail = loadEventFixture(`se.sistec.scanning/${name}`).event.detail as any;
+  detail.scanId = `SCN-${Date.now()}-${counter++}`;
+  return detail;
+}
+
+export async function storedOnboarding(stack: LocalStack, onboardingId: string) {
+  const dynamo = new DynamoDBClient(clientConfig(stack));
+  const { Item } = await dynamo.send(
+    new GetItemCommand({
+      TableName: stack.tableName,
+      Key: { pk: { S: onboardingId } },
+      ConsistentRead: true,
+    }),
+  );
+  dynamo.destroy();
+  return Item;
+}
+
+export async function stageOf(stack: LocalStack, onboardingId: string): Promise<string | undefined> {
+  return (await storedOnboarding(stack, onboardingId))?.stage?.S;
+}
+
+export function linkIn(text: string): string {
+  const link = /http:\/\/127\.0\.0\.1:\d+\/account\/start\?token=\S+/.exec(text)?.[0];
+  if (!link) throw new Error('No account link in the email');
+  return link;
+}
+
+function cookieOf(response: Response): string {
+  return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+function csrfOf(html: string): string {
+  return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Follows an emailed link: identity number, then password and terms. Returns each step's status. */
+export async function createAccount(link: string, identityNumber: string) {
+  const start = await fetch(link, { redirect: 'manual' });
+  if (start.status !== 303) return { startStatus: start.status, location: start.headers.get('location') };
+  const cookie = cookieOf(start);
+  const base = new URL(link).origin;
+  const form = await (await fetch(`${base}/account`, { headers: { cookie } })).text();
+  const identity = await fetch(`${base}/account/identity`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': FORM },
+    body: new URLSearchParams({ csrf: csrfOf(form), identityNumber }),
+  });
+  const accountForm = await identity.text();
+  const created = await fetch(`${base}/account`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': FORM },
+    body: new URLSearchParams({
+      csrf: csrfOf(accountForm),
+      identityNumber,
+      password: 'blue tractor sings at dawn',
+      passwordRepeat: 'blue tractor sings at dawn',
+      terms: 'accepted',
+    }),
+  });
+  return {
+    startStatus: start.status,
+    location: start.headers.get('location'),
+    identityStatus: identity.status,
+    createdStatus: created.status,
+  };
+}
