@@ -163,9 +163,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     bus,
     stepFunctions,
     close: async () => {
+      // Outside in: no new requests, then deliveries finish, then executions stop.
       await api.close();
-      await stepFunctions.close();
       await bus.close();
+      await stepFunctions.close();
       await edge.close();
       await ses.close();
       await closeServer(dynamoServer);

@@ -7,7 +7,9 @@ import type { ExpireOnboardingInput } from './task-inputs.ts';
 export type ExpireOnboardingResult = { outcome: 'EXPIRED' | 'ACCOUNT_ALREADY_CREATED' };
 
 /**
- * A wait ran out: EXPIRED, with the wait and any link cleared so nothing can resume it. The worker
+ * A wait ran out: EXPIRED, with the wait cleared so nothing can resume it. The link hash stays so a
+ * worker who clicks an old link is told the order is closed rather than that the link is unknown;
+ * the stage already stops it from working. The worker
  * may have finished the pages just as the last link's wait timed out; then the account stands.
  */
 export async function expireOnboarding(
@@ -22,7 +24,7 @@ export async function expireOnboarding(
     to: 'EXPIRED',
     cause: input.reason === 'NO_SCAN' ? 'scan-wait-expired' : 'account-wait-expired',
     at: deps.clock.now(),
-    changes: { wait: null, link: null },
+    changes: { wait: null },
   });
   return { outcome: 'EXPIRED' };
 }

@@ -13,7 +13,7 @@ import {
   emailsTo,
   eventually,
   executionArn,
-  executionStatus,
+  finishedExecution,
   putEvent,
   waitingAt,
 } from '#test/support/local-stack.ts';
@@ -60,10 +60,7 @@ test('happy path: order → scan → link email → pages → account created, w
   expect(result).toMatchObject({ startStatus: 303, identityStatus: 200, createdStatus: 303 });
   expect(result.location).toBe('/account');
 
-  const finished = await eventually(async () => {
-    const s = await executionStatus(stack, order.orderId);
-    return s.status === 'RUNNING' ? undefined : s;
-  });
+  const finished = await finishedExecution(stack, order.orderId);
   expect(finished.status).toBe('SUCCEEDED');
   expect(await stageOf(stack, onboardingId)).toBe('ACCOUNT_CREATED');
   await eventually(async () => ((await emailsTo(stack, 'happy@example.com')).length >= 3 ? true : undefined));

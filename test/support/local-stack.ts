@@ -1,5 +1,10 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionDoesNotExist,
+  GetExecutionHistoryCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
 import type { LocalStack } from '#infra/local/stack.ts';
 
 export const clientConfig = (stack: LocalStack) => ({
@@ -61,13 +66,28 @@ export async function waitingAt(stack: LocalStack, orderId: string, state: strin
   sfn.destroy();
 }
 
+/** Status and output of the order's execution; status `undefined` while it does not exist yet. */
 export async function executionStatus(stack: LocalStack, orderId: string) {
   const sfn = new SFNClient(clientConfig(stack));
-  const { status, output } = await sfn.send(
-    new DescribeExecutionCommand({ executionArn: executionArn(stack, orderId) }),
-  );
-  sfn.destroy();
-  return { status, output };
+  try {
+    const { status, output } = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArn(stack, orderId) }),
+    );
+    return { status, output };
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return { status: undefined, output: undefined };
+    throw error;
+  } finally {
+    sfn.destroy();
+  }
+}
+
+/** Resolves with the execution's final status and output. */
+export function finishedExecution(stack: LocalStack, orderId: string, timeoutMs = 20_000) {
+  return eventually(async () => {
+    const s = await executionStatus(stack, orderId);
+    return s.status === undefined || s.status === 'RUNNING' ? undefined : s;
+  }, timeoutMs);
 }
 
 interface StoredEmail {
