@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '#infra/local/stack.ts';
+import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
+import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
+import { cardOrder, createAccount, linkIn, scanOf, stageOf } from '#test/support/worker-journey.ts';
+
+const persistDir = mkdtempSync(join(tmpdir(), 'id06-local-'));
+let stack: LocalStack | undefined;
+
+afterAll(async () => {
+  await stack?.close();
+  rmSync(persistDir, { recursive: true, force: true });
+});
+
+const port = (url: string) => Number(new URL(url).port);
+
+test('with --persist, an execution waiting for the scan survives a restart and finishes', async () => {
+  const first = await startLocalStack({ edgePort: 0, apiPort: 0, sesPort: 0, persistDir });
+  stack = first;
+  const order = cardOrder('restart@example.com');
+  const onboardingId = onboardingIdFor(order.orderId);
+  await putEvent(first, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(first, order.orderId, 'WaitForScan');
+  await first.close();
+  stack = undefined;
+
+  // Same ports: the handlers' SDK clients in this process keep the endpoint they were created with.
+  const again: LocalStackOptions = {
+    edgePort: port(first.edgeUrl),
+    apiPort: port(first.apiUrl),
+    sesPort: port(first.inboxUrl),
+    persistDir,
+  };
+  const second = await startLocalStack(again);
+  stack = second;
+  expect(await stageOf(second, onboardingId)).toBe('AWAITING_SCAN');
+  await putEvent(second, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
+  await waitingAt(second, order.orderId, 'WaitForAccount');
+  const linkEmail = await eventually(async () =>
+    (await emailsTo(second, 'restart@example.com')).find((e) =>
+      e.body.text.includes('/account/start?token='),
+    ),
+  );
+  expect(await createAccount(linkIn(linkEmail.body.text), '19880320-0016')).toMatchObject({
+    createdStatus: 303,
+  });
+  expect((await finishedExecution(second, order.orderId)).status).toBe('SUCCEEDED');
+  expect(await stageOf(second, onboardingId)).toBe('ACCOUNT_CREATED');
+});
