@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-/** The AWS CLI, as an operator would run it; `.ci/run` installs it where it is missing. */
+/** The AWS CLI, as an operator would run it; `.ci/run` installs it where it is missing (AWS_CLI: its path). */
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run('aws', ['--endpoint-url', stack.edgeUrl, '--output', 'json', ...args], {
+  const { stdout } = await run(process.env.AWS_CLI ?? 'aws', ['--endpoint-url', stack.edgeUrl, '--output', 'json', ...args], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
