@@ -14,16 +14,20 @@ afterAll(() => stack.close());
 
 /** The AWS CLI, as an operator would run it; `.ci/run` installs it where it is missing (AWS_CLI: its path). */
 async function aws(...args: string[]): Promise<any> {
-  const { stdout } = await run(process.env.AWS_CLI ?? 'aws', ['--endpoint-url', stack.edgeUrl, '--output', 'json', ...args], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_DEFAULT_REGION: 'eu-north-1',
-      AWS_PAGER: '',
+  const { stdout } = await run(
+    process.env.AWS_CLI ?? 'aws',
+    ['--endpoint-url', stack.edgeUrl, '--output', 'json', ...args],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_DEFAULT_REGION: 'eu-north-1',
+        AWS_PAGER: '',
+      },
     },
-  });
+  );
   return JSON.parse(stdout);
 }
 

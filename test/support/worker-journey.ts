@@ -7,18 +7,46 @@ import { clientConfig } from './local-stack.ts';
 
 let counter = 0;
 
+export interface Person {
+  identityNumber: string;
+  birthDate: string;
+}
+
+/** The fixtures' worker: Anna Maria Eriksson, 19880320-0016. */
+export const FIXTURE_PERSON: Person = { identityNumber: '19880320-0016', birthDate: '1988-03-20' };
+
+/** A distinct, valid Swedish personnummer per index (Luhn over YYMMDDNNN), for many workers at once. */
+export function swedishPerson(index: number): Person {
+  const date = new Date(Date.UTC(1970, 0, 1) + (index % 10_000) * 86_400_000);
+  const birthDate = date.toISOString().slice(0, 10);
+  const serial = String(1 + Math.floor(index / 10_000) * 2 + (index % 2)).padStart(3, '0');
+  const nine = `${birthDate.slice(2).replaceAll('-', '')}${serial}`;
+  let sum = 0;
+  for (const [i, ch] of [...nine].entries()) {
+    const product = Number(ch) * (i % 2 === 0 ? 2 : 1);
+    sum += product > 9 ? product - 9 : product;
+  }
+  const check = (10 - (sum % 10)) % 10;
+  return { identityNumber: `${birthDate.replaceAll('-', '')}-${serial}${check}`, birthDate };
+}
+
 /** The Swedish worker's CardOrdered detail with a fresh order id and the given email. */
-export function cardOrder(email: string) {
+export function cardOrder(email: string, person: Person = FIXTURE_PERSON) {
   const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as any;
   detail.orderId = `IT-${Date.now()}-${counter++}`;
   detail.cardholder.email = email;
+  detail.cardholder.identityNumber = person.identityNumber;
+  detail.cardholder.birthDate = person.birthDate;
   return detail;
 }
 
-/** A Sistec scan fixture with a fresh scan id. */
-export function scanOf(name: string) {
+/** A Sistec scan fixture of the person with a fresh scan id. */
+export function scanOf(name: string, person: Person = FIXTURE_PERSON) {
   const detail = loadEventFixture(`se.sistec.scanning/${name}`).event.detail as any;
   detail.scanId = `SCN-${Date.now()}-${counter++}`;
+  detail.identity.identityNumber = person.identityNumber;
+  detail.identity.birthDate = person.birthDate;
+  detail.document.birthDate = person.birthDate;
   return detail;
 }
 

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: figures of the local stack, printed as a table and written to bench/results.json.
+ * - start-up: time until startLocalStack resolves (all services listening, tables and the state
+ *   machine created);
+ * - journeys: N complete onboardings (CardOrdered → ScanCompleted → pages → account created),
+ *   `concurrency` at a time, each timed from PutEvents to SUCCEEDED;
+ * - peak memory: the process's maximum resident set size (the whole stack runs in this process).
+ * Options: --journeys 20 --concurrency 4.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { startLocalStack } from '#infra/local/stack.ts';
+import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
+import { cardOrder, createAccount, linkIn, scanOf, swedishPerson } from '#test/support/worker-journey.ts';
+
+const { values } = parseArgs({
+  options: { journeys: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' } },
+});
+const journeys = Number(values.journeys);
+const concurrency = Number(values.concurrency);
+
+const rssBefore = process.memoryUsage().rss;
+const t0 = performance.now();
+const stack = await startLocalStack({ edgePort: 0, apiPort: 0, sesPort: 0 });
+const startupMs = performance.now() - t0;
+
+async function journey(index: number): Promise<number> {
+  const email = `bench-${index}@example.com`;
+  // One worker per journey: a scan resumes the onboarding of the person it belongs to.
+  const person = swedishPerson(index);
+  const order = cardOrder(email, person);
+  const started = performance.now();
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport', person));
+  const mail = await eventually(async () =>
+    (await emailsTo(stack, email)).find((e) => e.body.text.includes('/account/start?token=')),
+  );
+  const result = await createAccount(linkIn(mail.body.text), person.identityNumber);
+  if (result.createdStatus !== 303) throw new Error(`Journey ${index} failed: ${JSON.stringify(result)}`);
+  const { status } = await finishedExecution(stack, order.orderId);
+  if (status !== 'SUCCEEDED') throw new Error(`Journey ${index} ended ${status}`);
+  return performance.now() - started;
+}
+
+const durations: number[] = [];
+const t1 = performance.now();
+let next = 0;
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < journeys) durations.push(await journey(next++));
+  }),
+);
+const totalMs = performance.now() - t1;
+await stack.close();
+
+durations.sort((a, b) => a - b);
+const pct = (p: number) => durations[Math.min(durations.length - 1, Math.floor(p * durations.length))] ?? 0;
+const results = {
+  at: new Date().toISOString(),
+  node: process.version,
+  startupMs: Math.round(startupMs),
+  journeys,
+  concurrency,
+  journeyMsMedian: Math.round(pct(0.5)),
+  journeyMsP95: Math.round(pct(0.95)),
+  journeysPerSecond: Number((journeys / (totalMs / 1000)).toFixed(2)),
+  rssBeforeMiB: Math.round(rssBefore / 2 ** 20),
+  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+};
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+for (const [key, value] of Object.entries(results)) process.stdout.write(`${key.padEnd(20)} ${value}\n`);
+process.exit(0);
