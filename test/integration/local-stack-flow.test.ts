@@ -7,6 +7,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
+import { findContract } from '#shared/events/catalog.ts';
 import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
 import {
   clientConfig,
@@ -28,6 +29,7 @@ import {
 
 let stack: LocalStack;
 const seen: { detailType: string; detail: Record<string, unknown> }[] = [];
+const emitted: Record<string, unknown>[] = [];
 
 let sfn: SFNClient;
 
@@ -37,7 +39,21 @@ beforeAll(async () => {
   stack.bus.onEvent((event) =>
     seen.push({ detailType: event['detail-type'], detail: event.detail as Record<string, unknown> }),
   );
+  stack.bus.onEvent((event) => {
+    if (event.source === 'id06.onboarding') emitted.push(event as unknown as Record<string, unknown>);
+  });
 });
+/** The workflow's events about one onboarding, each checked against its zod contract. */
+function expectContractsHold(onboardingId: string): string[] {
+  const ours = emitted.filter((e) => (e.detail as { onboardingId?: string }).onboardingId === onboardingId);
+  for (const event of ours) {
+    const contract = findContract(String(event.source), String(event['detail-type']));
+    expect(contract).toBeDefined();
+    expect(contract?.event.safeParse(event).error?.issues ?? []).toEqual([]);
+  }
+  return ours.map((e) => String(e['detail-type']));
+}
+
 afterAll(async () => {
   sfn.destroy();
   await stack.close();
@@ -71,8 +87,7 @@ test('happy path: order → scan → link email → pages → account created, w
   for (const personal of ['19880320', 'happy@example.com', 'Eriksson', 'Anna Maria', 'token=']) {
     expect(historyText).not.toContain(personal);
   }
-  const ours = seen.filter((e) => e.detail.onboardingId === onboardingId).map((e) => e.detailType);
-  expect(ours).toEqual(expect.arrayContaining(['AccountLinkEmailed', 'AccountCreated']));
+  expect(expectContractsHold(onboardingId)).toEqual(['AccountLinkEmailed', 'AccountCreated']);
 });
 
 test('a rejected scan, then a good one, reaches the link; a wrong identity number is refused', async () => {
@@ -94,6 +109,7 @@ test('a rejected scan, then a good one, reaches the link; a wrong identity numbe
   const wrong = await createAccount(link, '880320-0016');
   expect(wrong.identityStatus).toBe(422);
   expect(await stageOf(stack, onboardingId)).toBe('LINK_EMAILED');
+  expect(expectContractsHold(onboardingId)).toEqual(['ScanRejected', 'AccountLinkEmailed']);
 });
 
 test('a duplicate CardOrdered starts nothing new', async () => {

@@ -61,6 +61,8 @@ describe('start onboarding', () => {
     expect(stored?.stage).toBe('CARD_ORDERED');
     expect(stored?.cardholder.identityNumberNormalized).toBe('198803200016');
     expect(stored?.identityHash).toMatch(/^[0-9a-f]{64}$/);
+    // Retention: deleted by DynamoDB TTL 90 days after the order arrived.
+    expect(stored?.expiresAtEpoch).toBe(Date.parse('2026-11-20T08:15:00Z') / 1000 + 90 * 86_400);
   });
 
   test('a duplicate CardOrdered creates and starts nothing new', async () => {
