@@ -1,6 +1,6 @@
 import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
 
-export type UnmatchedReason = 'identity-number-invalid' | 'no-waiting-onboarding' | 'wait-ended';
+export type UnmatchedReason = 'identity-number-invalid' | 'no-waiting-onboarding';
 
 /** Scans that resumed nothing, kept (encrypted, with a TTL) for an operator to resolve. */
 export interface UnmatchedScans {

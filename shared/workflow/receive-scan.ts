@@ -1,11 +1,27 @@
 import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
 import { hashIdentityNumber, parseIdentityNumber } from '#shared/identity-number.ts';
+import type { Stage } from '#shared/onboarding/stages.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
 import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
 import { evaluateScan, rejectionCategory } from '#shared/scan-evaluation.ts';
 import type { ScanOutcome } from './scan-outcome.ts';
+
+/** Onboardings a scan can still move on; a scan for anything else is parked for operators. */
+const SCAN_STAGES: ReadonlySet<Stage> = new Set(['CARD_ORDERED', 'AWAITING_SCAN', 'SCAN_REJECTED']);
+
+/**
+ * The person's onboarding is open but not waiting right now (its execution is between two waits,
+ * or the token just timed out). Thrown so EventBridge's and Lambda's retries deliver the scan again
+ * a little later; after the last retry it lands in the dead-letter queue, never silently dropped.
+ */
+export class ScanWaitNotReadyError extends Error {
+  override readonly name = 'ScanWaitNotReadyError';
+  constructor(onboardingId: string) {
+    super(`Onboarding ${onboardingId} is not waiting for a scan yet`);
+  }
+}
 
 export interface ReceiveScanDeps {
   repo: OnboardingRepository;
@@ -42,8 +58,11 @@ export async function receiveScan(
 
   const seen = candidates.find((c) => c.scans?.some((s) => s.scanId === scan.scanId));
   if (seen) return { result: 'duplicate', onboardingId: seen.onboardingId };
-  const waiting = candidates.find((c) => c.wait?.kind === 'SCAN');
-  if (!waiting?.wait) return unmatched('no-waiting-onboarding');
+  const open = candidates.filter((c) => SCAN_STAGES.has(c.stage));
+  if (open.length === 0) return unmatched('no-waiting-onboarding');
+  const waiting = open.find((c) => c.wait?.kind === 'SCAN');
+  // Between two waits (a reminder, a rejection email) there is no live token for a moment.
+  if (!waiting?.wait) throw new ScanWaitNotReadyError(open[0]?.onboardingId ?? '');
 
   const evaluation = evaluateScan(scan, waiting.cardholder, now);
   const outcome: ScanOutcome = evaluation.accepted
@@ -56,6 +75,6 @@ export async function receiveScan(
         category: rejectionCategory(evaluation.reason),
       };
   const resumed = await deps.workflow.resume(waiting.wait.taskToken, outcome);
-  if (resumed === 'gone') return unmatched('wait-ended');
+  if (resumed === 'gone') throw new ScanWaitNotReadyError(waiting.onboardingId);
   return { result: 'resumed', onboardingId: waiting.onboardingId, accepted: evaluation.accepted };
 }

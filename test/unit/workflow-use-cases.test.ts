@@ -6,7 +6,7 @@ import { awaitCallback, OnboardingClosedError } from '#shared/workflow/await-cal
 import { expireOnboarding } from '#shared/workflow/expire-onboarding.ts';
 import { issueAccountLink } from '#shared/workflow/issue-account-link.ts';
 import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
-import { receiveScan } from '#shared/workflow/receive-scan.ts';
+import { receiveScan, ScanWaitNotReadyError } from '#shared/workflow/receive-scan.ts';
 import { rejectScan } from '#shared/workflow/reject-scan.ts';
 import type { ScanOutcome } from '#shared/workflow/scan-outcome.ts';
 import { sendWorkflowEmail } from '#shared/workflow/send-email.ts';
@@ -145,11 +145,28 @@ describe('receive scan', () => {
     expect(s.workflow.resumed).toEqual([]);
   });
 
-  test('a scan whose task token is gone is kept as wait-ended', async () => {
+  test('a scan whose task token is gone is retried later, not parked', async () => {
     const s = setup();
     await startAndWaitForScan(s);
     await s.workflow.resume('token-scan-1', {});
-    expect(await receiveScan(scan(), s.deps)).toEqual({ result: 'unmatched', reason: 'wait-ended' });
+    await expect(receiveScan(scan(), s.deps)).rejects.toBeInstanceOf(ScanWaitNotReadyError);
+    expect(s.unmatched.kept).toEqual([]);
+  });
+
+  test('a scan for an order that is not waiting yet is retried later', async () => {
+    const s = setup();
+    await startOnboarding(order(), s.deps);
+    await expect(receiveScan(scan(), s.deps)).rejects.toBeInstanceOf(ScanWaitNotReadyError);
+  });
+
+  test('a scan for a person whose onboardings are all closed is kept for operators', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await expireOnboarding({ onboardingId, reason: 'NO_SCAN' }, s.deps);
+    expect(await receiveScan(scan(), s.deps)).toEqual({
+      result: 'unmatched',
+      reason: 'no-waiting-onboarding',
+    });
   });
 
   test('a scan already recorded on the onboarding is a duplicate', async () => {
