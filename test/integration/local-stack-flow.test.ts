@@ -169,3 +169,16 @@ test('task tokens: malformed → InvalidToken, unknown → TaskDoesNotExist, use
   expect(usedToken).toMatch(/^AQ/);
   await expect(send(usedToken)).rejects.toBeInstanceOf(TaskTimedOut);
 });
+
+test('a good scan that arrives while the workflow handles a rejected one is retried until it is waiting again', async () => {
+  const order = cardOrder('back-to-back@example.com');
+  const onboardingId = onboardingIdFor(order.orderId);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('yellow-damaged'));
+  const good = scanOf('green-passport');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', good);
+  await waitingAt(stack, order.orderId, 'WaitForAccount');
+  expect(await stageOf(stack, onboardingId)).toBe('LINK_EMAILED');
+  expect(stack.bus.deadLetters().filter((d) => JSON.stringify(d).includes(good.scanId))).toEqual([]);
+});
