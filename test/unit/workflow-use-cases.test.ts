@@ -266,6 +266,21 @@ describe('expiry and closed onboardings', () => {
     ).rejects.toBeInstanceOf(OnboardingClosedError);
   });
 
+  test('an account wait registered after the account exists stores nothing and does not fail', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId }, s.linkDeps);
+    const current = await s.repo.get(onboardingId);
+    await s.repo.transition(onboardingId, {
+      expectedVersion: current?.version ?? 0,
+      to: 'ACCOUNT_CREATED',
+      cause: 'account-created',
+      at: s.clock.now(),
+    });
+    await awaitCallback({ onboardingId, kind: 'ACCOUNT', taskToken: 'late' }, s.deps);
+    expect((await s.repo.get(onboardingId))?.wait).toBeUndefined();
+  });
+
   test('an account created as the last link ran out is kept, not expired', async () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
