@@ -45,6 +45,17 @@ async function startAndWaitForScan(s: ReturnType<typeof setup>) {
   return onboardingId;
 }
 
+/** What the worker pages do when the account is created. */
+async function markAccountCreated(s: ReturnType<typeof setup>, onboardingId: string) {
+  const current = await s.repo.get(onboardingId);
+  await s.repo.transition(onboardingId, {
+    expectedVersion: current?.version ?? 0,
+    to: 'ACCOUNT_CREATED',
+    cause: 'account-created',
+    at: s.clock.now(),
+  });
+}
+
 describe('start onboarding', () => {
   test('stores the order and starts one execution named after the order, with only the id as input', async () => {
     const s = setup();
@@ -237,13 +248,7 @@ describe('account link', () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
     await issueAccountLink({ onboardingId }, s.linkDeps);
-    const current = await s.repo.get(onboardingId);
-    await s.repo.transition(onboardingId, {
-      expectedVersion: current?.version ?? 0,
-      to: 'ACCOUNT_CREATED',
-      cause: 'account-created',
-      at: s.clock.now(),
-    });
+    await markAccountCreated(s, onboardingId);
     expect(await issueAccountLink({ onboardingId }, s.linkDeps)).toMatchObject({
       outcome: 'ACCOUNT_ALREADY_CREATED',
     });
@@ -270,13 +275,7 @@ describe('expiry and closed onboardings', () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
     await issueAccountLink({ onboardingId }, s.linkDeps);
-    const current = await s.repo.get(onboardingId);
-    await s.repo.transition(onboardingId, {
-      expectedVersion: current?.version ?? 0,
-      to: 'ACCOUNT_CREATED',
-      cause: 'account-created',
-      at: s.clock.now(),
-    });
+    await markAccountCreated(s, onboardingId);
     await awaitCallback({ onboardingId, kind: 'ACCOUNT', taskToken: 'late' }, s.deps);
     expect((await s.repo.get(onboardingId))?.wait).toBeUndefined();
   });
@@ -285,13 +284,7 @@ describe('expiry and closed onboardings', () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
     await issueAccountLink({ onboardingId }, s.linkDeps);
-    const current = await s.repo.get(onboardingId);
-    await s.repo.transition(onboardingId, {
-      expectedVersion: current?.version ?? 0,
-      to: 'ACCOUNT_CREATED',
-      cause: 'account-created',
-      at: s.clock.now(),
-    });
+    await markAccountCreated(s, onboardingId);
     expect(await expireOnboarding({ onboardingId, reason: 'NO_ACCOUNT' }, s.deps)).toEqual({
       outcome: 'ACCOUNT_ALREADY_CREATED',
     });
