@@ -1,5 +1,7 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalStack } from '#infra/local/stack.ts';
+import type { CardOrderedDetail } from '#shared/events/card-ordered.ts';
+import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
 import { loadEventFixture } from './event-fixtures.ts';
 import { clientConfig } from './local-stack.ts';
 
@@ -32,7 +34,7 @@ export function swedishPerson(index: number): Person {
 
 /** The Swedish worker's CardOrdered detail with a fresh order id and the given email. */
 export function cardOrder(email: string, person: Person = FIXTURE_PERSON) {
-  const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as any;
+  const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as unknown as CardOrderedDetail;
   detail.orderId = `IT-${Date.now()}-${counter++}`;
   detail.cardholder.email = email;
   detail.cardholder.identityNumber = person.identityNumber;
@@ -42,7 +44,8 @@ export function cardOrder(email: string, person: Person = FIXTURE_PERSON) {
 
 /** A Sistec scan fixture of the person with a fresh scan id. */
 export function scanOf(name: string, person: Person = FIXTURE_PERSON) {
-  const detail = loadEventFixture(`se.sistec.scanning/${name}`).event.detail as any;
+  const detail = loadEventFixture(`se.sistec.scanning/${name}`).event
+    .detail as unknown as ScanCompletedDetail;
   detail.scanId = `SCN-${Date.now()}-${counter++}`;
   detail.identity.identityNumber = person.identityNumber;
   detail.identity.birthDate = person.birthDate;

@@ -601,7 +601,9 @@ describe('LocalStepFunctions: task tokens', () => {
     });
     expect(await historyTypes(h.sfn, first.executionArn)).toContain('TaskFailed');
 
-    const { Catch, ...waitWithoutCatch } = (callbackMachine() as any).States.Wait;
+    const { Catch, ...waitWithoutCatch } = (
+      callbackMachine() as { States: { Wait: Record<string, unknown> } }
+    ).States.Wait;
     const uncaught = create(h, 'uncaught', {
       StartAt: 'Wait',
       States: { Wait: waitWithoutCatch, Done: { Type: 'Succeed' } },
@@ -1085,7 +1087,9 @@ describe('LocalStepFunctions.handle', () => {
     });
     const invalid = await h.sfn.handle('AWSStepFunctions.StartExecution', {});
     expect(invalid.status).toBe(400);
-    expect((invalid.body as any).__type).toBe('com.amazon.coral.validate#ValidationException');
+    expect((invalid.body as { __type?: string }).__type).toBe(
+      'com.amazon.coral.validate#ValidationException',
+    );
     const unknown = await h.sfn.handle('AWSStepFunctions.CreateActivity', {});
     expect(unknown).toEqual({
       status: 400,
