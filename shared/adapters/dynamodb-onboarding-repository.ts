@@ -206,18 +206,6 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
     if (!updated) throw new OnboardingNotFoundError(onboardingId);
   }
 
-  /** Expiry is the caller's check (it holds the clock policy); a missing onboarding gives false. */
-  async markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean> {
-    const now = at.toISOString();
-    const updated = await this.write(onboardingId, {
-      set: ['#link.#usedAt = :now'],
-      condition: '#link.#tokenHash = :hash AND attribute_not_exists(#link.#usedAt)',
-      values: { ':hash': tokenHash },
-      now,
-    });
-    return updated !== undefined;
-  }
-
   /**
    * Counts a wrong identity-number try with single-item conditional writes only:
    *

@@ -22,9 +22,10 @@ type Account = NonNullable<Onboarding['account']>;
 
 /**
  * POST /account: the worker confirms. Checks the session, CSRF, lock and identity number again,
- * then the password and terms; hashes the password, uses up the link, moves the onboarding to
- * ACCOUNT_CREATED and resumes the waiting execution. The link is marked used only after hashing
- * succeeded, so a failure before that leaves it usable.
+ * then the password and terms; hashes the password, then in one write uses up the link and moves
+ * the onboarding to ACCOUNT_CREATED, and resumes the waiting execution. One write, because with two
+ * a failure between them would leave a used link and no account: the worker's retry would only
+ * hear "link used". Any failure before the write leaves the link usable.
  */
 export async function createAccount(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const opened = await openSession(deps, request, { csrf: true });
@@ -54,10 +55,6 @@ export async function createAccount(deps: PageDependencies, request: PageRequest
   const passwordHash = await (deps.hashPassword ?? hashPassword)(form.password);
   const secure = usesSecureCookies(deps.settings);
   const forget = { cookies: [expiredSessionCookie(secure)], onboardingId };
-  if (!(await deps.repo.markLinkUsed(onboardingId, tokenHash, now))) {
-    // Used in another tab or replaced by a resend since this request's checks.
-    return linkProblemResponse('used', language, deps.settings.signInUrl, 'LinkRejected', forget);
-  }
   const at = now.toISOString();
   const account: Account = {
     passwordHash,
@@ -79,7 +76,10 @@ export async function createAccount(deps: PageDependencies, request: PageRequest
 
 type Recorded = { ok: true; taskToken?: string } | { ok: false; problem: 'used' | 'closed' };
 
-/** Moves the onboarding to ACCOUNT_CREATED and returns the task token it read just before. */
+/**
+ * Moves the onboarding to ACCOUNT_CREATED with the link marked used, if the link is still this
+ * request's and unused; returns the task token it read just before.
+ */
 async function recordAccount(
   repo: OnboardingRepository,
   onboardingId: string,
@@ -91,8 +91,9 @@ async function recordAccount(
     const current = await repo.get(onboardingId);
     if (current?.stage === 'EXPIRED' || current?.stage === 'CANCELLED')
       return { ok: false, problem: 'closed' };
-    // A resend replaced the link just after it was marked, or another request already finished.
-    if (current?.stage !== 'LINK_EMAILED' || current.link?.tokenHash !== tokenHash) {
+    // Used in another tab, or replaced by a resend, since this request's checks.
+    const link = current?.link;
+    if (current?.stage !== 'LINK_EMAILED' || link?.tokenHash !== tokenHash || link.usedAt !== undefined) {
       return { ok: false, problem: 'used' };
     }
     const taskToken = current.wait?.kind === 'ACCOUNT' ? current.wait.taskToken : undefined;
@@ -102,7 +103,7 @@ async function recordAccount(
         to: 'ACCOUNT_CREATED',
         cause: 'account-created',
         at,
-        changes: { wait: null, account },
+        changes: { wait: null, account, link: { ...link, usedAt: at.toISOString() } },
       });
       return taskToken === undefined ? { ok: true } : { ok: true, taskToken };
     } catch (error) {

@@ -37,8 +37,6 @@ export interface OnboardingRepository {
   clearWait(onboardingId: string, taskToken: string): Promise<boolean>;
   /** Replaces the account link (the previous one stops working). */
   storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void>;
-  /** Marks the current link used if it is still the one with this hash and not yet used. */
-  markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean>;
   /** Counts a wrong identity-number try; sets `lockedUntil` when the limit is reached. */
   recordIdentityFailure(
     onboardingId: string,

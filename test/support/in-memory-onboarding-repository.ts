@@ -103,16 +103,6 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
     this.save(next);
   }
 
-  async markLinkUsed(onboardingId: string, tokenHash: string, at: Date): Promise<boolean> {
-    const current = this.records.get(onboardingId);
-    if (current?.link?.tokenHash !== tokenHash || current.link.usedAt !== undefined) return false;
-    const now = at.toISOString();
-    const next = bumped(current, now);
-    next.link = { ...current.link, usedAt: now };
-    this.save(next);
-    return true;
-  }
-
   async recordIdentityFailure(
     onboardingId: string,
     at: Date,

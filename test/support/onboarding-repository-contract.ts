@@ -251,30 +251,26 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       ]);
     });
 
-    test('a replaced link makes the old hash fail markLinkUsed', async () => {
+    test('storeLink replaces the link', async () => {
       const emailed = await linkEmailed('hash-1');
       const id = emailed.onboardingId;
       await repo.storeLink(id, link('hash-2', 2));
-      expect(await repo.markLinkUsed(id, 'hash-1', later(10))).toBe(false);
-      expect(await repo.markLinkUsed(id, 'hash-2', later(10))).toBe(true);
-      expect((await repo.get(id))?.link).toEqual({ ...link('hash-2', 2), usedAt: later(10).toISOString() });
+      expect((await repo.get(id))?.link).toEqual(link('hash-2', 2));
     });
 
-    test('markLinkUsed is single use', async () => {
-      const { onboardingId: id } = await linkEmailed('hash-1');
-      const results = await Promise.all([
-        repo.markLinkUsed(id, 'hash-1', later(10)),
-        repo.markLinkUsed(id, 'hash-1', later(11)),
-      ]);
-      expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await repo.markLinkUsed(id, 'hash-1', later(12))).toBe(false);
-    });
-
-    test('markLinkUsed without a link or record is false', async () => {
-      const { onboarding } = await repo.create(newOnboarding());
-      expect(await repo.markLinkUsed(onboarding.onboardingId, 'hash-1', later(1))).toBe(false);
-      expect(await repo.markLinkUsed(onboardingId(), 'hash-1', later(1))).toBe(false);
-      expect(await repo.get(onboarding.onboardingId)).toEqual(onboarding);
+    test('a transition marks the link used in the same write as the stage change', async () => {
+      const emailed = await linkEmailed('hash-1');
+      const usedAt = later(10).toISOString();
+      const created = await repo.transition(emailed.onboardingId, {
+        expectedVersion: emailed.version,
+        to: 'ACCOUNT_CREATED',
+        cause: 'account-created',
+        at: later(10),
+        changes: { link: { ...link('hash-1'), usedAt } },
+      });
+      expect(created).toMatchObject({ stage: 'ACCOUNT_CREATED', version: emailed.version + 1 });
+      expect(created.link).toEqual({ ...link('hash-1'), usedAt });
+      expect(await repo.get(emailed.onboardingId)).toEqual(created);
     });
 
     test('a transition to a null link removes it', async () => {
@@ -287,7 +283,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
         changes: { link: null },
       });
       expect(Object.keys(expired)).not.toContain('link');
-      expect(await repo.markLinkUsed(emailed.onboardingId, 'hash-1', later(101))).toBe(false);
+      expect((await repo.get(emailed.onboardingId))?.link).toBeUndefined();
     });
 
     test('storeWait replaces the wait; clearWait clears only with the current token', async () => {
@@ -316,7 +312,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       expect((await repo.get(id))?.version).toBe(2);
       await repo.clearWait(id, 'task-1');
       await repo.storeLink(id, link('hash-1'));
-      await repo.markLinkUsed(id, 'hash-1', later(2));
+      await repo.recordIdentityFailure(id, later(2), { maxFailures: 5, lockSeconds: 60 });
       await repo.recordFailure(id, { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' });
       const stored = await repo.get(id);
       expect(stored).toMatchObject({

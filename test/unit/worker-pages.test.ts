@@ -336,6 +336,31 @@ describe('the whole journey', () => {
     expect(s.workflow.resumed).toHaveLength(1);
   });
 
+  test('a failed account write leaves the link usable, and the retry creates the account', async () => {
+    const s = await setup();
+    // The repository as the pages use it, with the stage change failing once.
+    const transition = s.repo.transition.bind(s.repo);
+    let failures = 0;
+    jest.spyOn(s.repo, 'transition').mockImplementation(async (id, change) => {
+      if (failures++ === 0) throw Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' });
+      return transition(id, change);
+    });
+    const accountPage = await reachAccountForm(s);
+    const failed = await s.browser.post('/account', accountForm(accountPage));
+    expect(failed.status).toBe(500);
+    const untouched = await s.repo.get(s.id);
+    expect(untouched?.stage).toBe('LINK_EMAILED');
+    expect(untouched?.link?.usedAt).toBeUndefined();
+    expect(s.workflow.resumed).toEqual([]);
+
+    const retried = await s.browser.post('/account', accountForm(accountPage));
+    expect(retried.status).toBe(303);
+    const stored = await s.repo.get(s.id);
+    expect(stored?.stage).toBe('ACCOUNT_CREATED');
+    expect(stored?.link?.usedAt).toBe(NOW);
+    expect(s.workflow.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
+  });
+
   test('without a stored wait token the account is still created and nothing is resumed', async () => {
     const s = await setup({ withWait: false });
     const accountPage = await reachAccountForm(s);
