@@ -11,16 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  DescribeExecutionCommand,
-  GetExecutionHistoryCommand,
-  ListExecutionsCommand,
-  ListStateMachinesCommand,
-  SFNClient,
-} from '@aws-sdk/client-sfn';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { demoCardOrder, demoScan } from './demo-data.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
+import { executionArnOf, executionProgress, localClientConfig, putEvent } from './sdk-helpers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,59 +27,32 @@ const { values } = parseArgs({
   },
 });
 
-const clientConfig = {
-  endpoint: values.endpoint,
-  region: LOCAL_DEFAULTS.region,
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-};
-const events = new EventBridgeClient(clientConfig);
-const sfn = new SFNClient(clientConfig);
+const { region, accountId, stateMachineName, busName } = LOCAL_DEFAULTS;
+// The stack names its state machine from the same defaults, so the execution ARN is known up front.
+const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function put(source: string, detailType: string, detail: object): Promise<void> {
-  const result = await events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: LOCAL_DEFAULTS.busName,
-          Source: source,
-          DetailType: detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
+  const result = await putEvent(values.endpoint, { busName, source, detailType, detail });
   if (result.FailedEntryCount) throw new Error(`PutEvents failed: ${JSON.stringify(result.Entries)}`);
   out(`put ${detailType} (${source})`);
 }
 
-/** Polls the execution (through the Step Functions API) until the scan task token is stored. */
+/** Polls the execution's history (one call per tick) until its scan callback task was submitted. */
 async function waitForScanWait(orderId: string): Promise<void> {
-  const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
-  const stateMachineArn = stateMachines[0]?.stateMachineArn;
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const { executions = [] } = await sfn.send(new ListExecutionsCommand({ stateMachineArn }));
-    const executionArn = executions.find((e) => e.name === orderId)?.executionArn;
-    if (executionArn) {
-      const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-      if (described.status !== 'RUNNING') throw new Error(`Execution ${orderId} is ${described.status}`);
-      if (await isWaitingForScan(executionArn)) return;
+  const sfn = new SFNClient(localClientConfig(values.endpoint));
+  const executionArn = executionArnOf(stateMachineArn, orderId);
+  try {
+    for (let attempt = 0; attempt < 150; attempt++) {
+      const progress = await executionProgress(sfn, executionArn);
+      if (progress?.closedBy !== undefined) throw new Error(`Execution ${orderId}: ${progress.closedBy}`);
+      if (progress?.waitingAt === 'WaitForScan') return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    throw new Error(`Execution ${orderId} never reached the scan wait`);
+  } finally {
+    sfn.destroy();
   }
-  throw new Error(`Execution ${orderId} never reached the scan wait`);
-}
-
-/** The newest state entered is WaitForScan and its callback task has been submitted. */
-async function isWaitingForScan(executionArn: string): Promise<boolean> {
-  const { events: history = [] } = await sfn.send(
-    new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 20 }),
-  );
-  const entered = history.find((e) => e.type === 'TaskStateEntered');
-  const submitted = history.find((e) => e.type === 'TaskSubmitted');
-  return (
-    entered?.stateEnteredEventDetails?.name === 'WaitForScan' && (submitted?.id ?? 0) > (entered?.id ?? 0)
-  );
 }
 
 const order = values.file ? JSON.parse(readFileSync(values.file, 'utf8')) : demoCardOrder();

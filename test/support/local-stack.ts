@@ -1,17 +1,13 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
 import {
-  DescribeExecutionCommand,
-  ExecutionDoesNotExist,
-  GetExecutionHistoryCommand,
-  SFNClient,
-} from '@aws-sdk/client-sfn';
+  executionArnOf,
+  executionProgress,
+  localClientConfig,
+  putEvent as putLocalEvent,
+} from '#infra/local/sdk-helpers.ts';
 import type { LocalStack } from '#infra/local/stack.ts';
 
-export const clientConfig = (stack: LocalStack) => ({
-  endpoint: stack.edgeUrl,
-  region: 'eu-north-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+export const clientConfig = (stack: LocalStack) => localClientConfig(stack.edgeUrl);
 
 /** Polls (never sleeps a fixed time) until `check` returns a value, or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -24,41 +20,21 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
   }
 }
 
-export async function putEvent(stack: LocalStack, source: string, detailType: string, detail: object) {
-  const events = new EventBridgeClient(clientConfig(stack));
-  const result = await events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: stack.busName,
-          Source: source,
-          DetailType: detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  events.destroy();
-  return result;
+export function putEvent(stack: LocalStack, source: string, detailType: string, detail: object) {
+  return putLocalEvent(stack.edgeUrl, { busName: stack.busName, source, detailType, detail });
 }
 
 export function executionArn(stack: LocalStack, orderId: string): string {
-  return `${stack.stateMachineArn.replace(':stateMachine:', ':execution:')}:${orderId}`;
+  return executionArnOf(stack.stateMachineArn, orderId);
 }
 
 /** Resolves once the execution's newest task state is `state` and its callback task was submitted. */
 export async function waitingAt(stack: LocalStack, orderId: string, state: string): Promise<void> {
   const sfn = new SFNClient(clientConfig(stack));
+  const arn = executionArn(stack, orderId);
   await eventually(async () => {
     try {
-      const { events = [] } = await sfn.send(
-        new GetExecutionHistoryCommand({ executionArn: executionArn(stack, orderId), reverseOrder: true }),
-      );
-      const entered = events.find((e) => e.type === 'TaskStateEntered');
-      const submitted = events.find((e) => e.type === 'TaskSubmitted');
-      return entered?.stateEnteredEventDetails?.name === state && (submitted?.id ?? 0) > (entered?.id ?? 0)
-        ? true
-        : undefined;
+      return (await executionProgress(sfn, arn))?.waitingAt === state ? true : undefined;
     } catch {
       return undefined;
     }
