@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '#shared/email/escape-html.ts';
 
 /**
  * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
@@ -300,16 +301,12 @@ function sendXml(res: ServerResponse, status: number, xml: string): void {
   res.end(xml);
 }
 
-/** An AWS Query protocol error, the shape SES v1 clients parse. */
+/** An AWS Query protocol error, the shape SES v1 clients parse (HTML escaping is valid XML escaping). */
 function queryError(code: string, message: string): string {
   return (
-    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
-    `<Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeHtml(code)}</Code>` +
+    `<Message>${escapeHtml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
   );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function parseObject(body: Buffer): Record<string, unknown> {
