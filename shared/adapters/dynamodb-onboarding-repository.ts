@@ -89,17 +89,14 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
   }
 
   /**
-   * Reads the record to plan the move (a stale version or an illegal move fails without a write),
-   * then writes it on condition that version and stage are still the ones read.
+   * Plans the move from the stage the caller read (an illegal move fails without a write) and
+   * writes it on condition that version and stage are still the ones the caller read. Every caller
+   * has just read the record, so reading it again here would only cost a round trip; the record
+   * is read only when the condition fails, to tell a missing record from a stale read.
    */
   async transition(onboardingId: string, transition: Transition): Promise<Onboarding> {
-    const current = await this.get(onboardingId);
-    if (!current) throw new OnboardingNotFoundError(onboardingId);
-    if (current.version !== transition.expectedVersion) {
-      throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
-    }
     const entry = planTransition(
-      current.stage,
+      transition.from,
       transition.to,
       transition.cause,
       transition.at,
@@ -112,7 +109,7 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
       ':to': transition.to,
       ':entry': [entry],
       ':expected': transition.expectedVersion,
-      ':from': current.stage,
+      ':from': transition.from,
     };
     const { link, wait, identityChecks, account, scan } = transition.changes ?? {};
     if (link === null) remove.push('#link');
@@ -144,7 +141,7 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
       now: transition.at.toISOString(),
     });
     if (updated) return updated;
-    // The condition failed: someone else wrote since the read, or the record is gone.
+    // The condition failed: someone else wrote since the caller's read, or the record is gone.
     if (!(await this.get(onboardingId))) throw new OnboardingNotFoundError(onboardingId);
     throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
   }

@@ -100,6 +100,7 @@ async function recordAccount(
     try {
       await repo.transition(onboardingId, {
         expectedVersion: current.version,
+        from: current.stage,
         to: 'ACCOUNT_CREATED',
         cause: 'account-created',
         at,

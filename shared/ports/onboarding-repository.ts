@@ -16,6 +16,8 @@ export interface TransitionChanges {
 export interface Transition {
   /** The version the caller read; a different stored version fails with StaleOnboardingError. */
   expectedVersion: number;
+  /** The stage the caller read (at expectedVersion): the move is planned from it without a read. */
+  from: Stage;
   to: Stage;
   cause: Cause;
   detail?: string;
@@ -27,7 +29,11 @@ export interface OnboardingRepository {
   /** Creates the onboarding once; a second call for the same id returns `created: false` and the stored one. */
   create(onboarding: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }>;
   get(onboardingId: string): Promise<Onboarding | undefined>;
-  /** Moves the stage if the version matches and the move is legal; appends the history entry. */
+  /**
+   * Moves the stage if the move from `from` is legal and the record is still at `expectedVersion`
+   * and `from`; appends the history entry. Checks in that order: IllegalTransitionError,
+   * OnboardingNotFoundError, StaleOnboardingError.
+   */
   transition(onboardingId: string, transition: Transition): Promise<Onboarding>;
   /** Onboardings of one person (any order), newest first. */
   findByIdentityHash(identityHash: string): Promise<Onboarding[]>;

@@ -29,6 +29,7 @@ export async function awaitCallback(
   if (input.kind === 'SCAN' && onboarding.stage !== 'AWAITING_SCAN') {
     onboarding = await deps.repo.transition(onboarding.onboardingId, {
       expectedVersion: onboarding.version,
+      from: onboarding.stage,
       to: 'AWAITING_SCAN',
       cause: 'scan-wait-started',
       at: now,

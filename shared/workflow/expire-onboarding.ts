@@ -21,6 +21,7 @@ export async function expireOnboarding(
   if (onboarding.stage === 'EXPIRED') return { outcome: 'EXPIRED' };
   await deps.repo.transition(onboarding.onboardingId, {
     expectedVersion: onboarding.version,
+    from: onboarding.stage,
     to: 'EXPIRED',
     cause: input.reason === 'NO_SCAN' ? 'scan-wait-expired' : 'account-wait-expired',
     at: deps.clock.now(),

@@ -45,6 +45,7 @@ export async function issueAccountLink(
       : undefined;
   await deps.repo.transition(onboarding.onboardingId, {
     expectedVersion: onboarding.version,
+    from: onboarding.stage,
     to: 'LINK_EMAILED',
     cause: firstLink ? 'scan-accepted' : 'link-resent',
     at: now,

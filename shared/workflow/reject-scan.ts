@@ -15,6 +15,7 @@ export async function rejectScan(
   const at = deps.clock.now();
   await deps.repo.transition(onboarding.onboardingId, {
     expectedVersion: onboarding.version,
+    from: onboarding.stage,
     to: 'SCAN_REJECTED',
     cause: 'scan-rejected',
     detail: input.scan.reason,

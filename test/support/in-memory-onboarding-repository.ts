@@ -45,18 +45,19 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
     return stored && copy(stored);
   }
 
+  /** Checks in the adapter's order: the plan (no read), then existence, then version and stage. */
   async transition(onboardingId: string, transition: Transition): Promise<Onboarding> {
-    const current = this.require(onboardingId);
-    if (current.version !== transition.expectedVersion) {
-      throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
-    }
     const entry = planTransition(
-      current.stage,
+      transition.from,
       transition.to,
       transition.cause,
       transition.at,
       transition.detail,
     );
+    const current = this.require(onboardingId);
+    if (current.version !== transition.expectedVersion || current.stage !== transition.from) {
+      throw new StaleOnboardingError(onboardingId, transition.expectedVersion);
+    }
     const next = bumped(current, transition.at.toISOString());
     next.stage = transition.to;
     next.history.push(entry);

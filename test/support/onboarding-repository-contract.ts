@@ -1,5 +1,5 @@
 import type { Onboarding } from '#shared/onboarding/onboarding.ts';
-import { IllegalTransitionError } from '#shared/onboarding/stages.ts';
+import { IllegalTransitionError, type Stage } from '#shared/onboarding/stages.ts';
 import {
   OnboardingNotFoundError,
   type OnboardingRepository,
@@ -13,8 +13,9 @@ type Setup = () => Promise<{ repo: OnboardingRepository; teardown(): Promise<voi
 const t0 = new Date('2026-11-02T08:00:00.000Z');
 const later = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
 
-const toAwaitingScan = (expectedVersion: number): Transition => ({
+const toAwaitingScan = (expectedVersion: number, from: Stage = 'CARD_ORDERED'): Transition => ({
   expectedVersion,
+  from,
   to: 'AWAITING_SCAN',
   cause: 'scan-wait-started',
   at: later(1),
@@ -49,6 +50,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const waiting = await repo.transition(onboarding.onboardingId, toAwaitingScan(onboarding.version));
       return repo.transition(onboarding.onboardingId, {
         expectedVersion: waiting.version,
+        from: waiting.stage,
         to: 'LINK_EMAILED',
         cause: 'scan-accepted',
         at: later(2),
@@ -126,6 +128,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       await expect(
         repo.transition(onboarding.onboardingId, {
           expectedVersion: 1,
+          from: 'CARD_ORDERED',
           to: 'ACCOUNT_CREATED',
           cause: 'account-created',
           at: later(1),
@@ -140,12 +143,39 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       await expect(
         repo.transition(onboarding.onboardingId, {
           expectedVersion: 1,
+          from: 'CARD_ORDERED',
           to: 'CANCELLED',
           cause: 'cancelled',
           at: later(5),
         }),
       ).rejects.toBeInstanceOf(StaleOnboardingError);
       expect(await repo.get(onboarding.onboardingId)).toEqual(moved);
+    });
+
+    test('a stage other than the caller read throws StaleOnboardingError, even at the same version', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      await expect(
+        repo.transition(onboarding.onboardingId, {
+          expectedVersion: 1,
+          from: 'AWAITING_SCAN',
+          to: 'LINK_EMAILED',
+          cause: 'scan-accepted',
+          at: later(1),
+        }),
+      ).rejects.toBeInstanceOf(StaleOnboardingError);
+      expect(await repo.get(onboarding.onboardingId)).toEqual(onboarding);
+    });
+
+    test('an illegal move is refused from the stage the caller read, before any lookup', async () => {
+      await expect(
+        repo.transition(onboardingId(), {
+          expectedVersion: 1,
+          from: 'EXPIRED',
+          to: 'AWAITING_SCAN',
+          cause: 'scan-wait-started',
+          at: later(1),
+        }),
+      ).rejects.toBeInstanceOf(IllegalTransitionError);
     });
 
     test('a transition of an unknown id throws OnboardingNotFoundError', async () => {
@@ -159,8 +189,20 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const id = onboarding.onboardingId;
       const results = await Promise.allSettled([
         repo.transition(id, toAwaitingScan(1)),
-        repo.transition(id, { expectedVersion: 1, to: 'CANCELLED', cause: 'cancelled', at: later(1) }),
-        repo.transition(id, { expectedVersion: 1, to: 'EXPIRED', cause: 'scan-wait-expired', at: later(1) }),
+        repo.transition(id, {
+          expectedVersion: 1,
+          from: 'CARD_ORDERED',
+          to: 'CANCELLED',
+          cause: 'cancelled',
+          at: later(1),
+        }),
+        repo.transition(id, {
+          expectedVersion: 1,
+          from: 'CARD_ORDERED',
+          to: 'EXPIRED',
+          cause: 'scan-wait-expired',
+          at: later(1),
+        }),
         repo.transition(id, toAwaitingScan(1)),
       ]);
       const won = results.filter((result) => result.status === 'fulfilled');
@@ -181,6 +223,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const scan = { scanId: 'scan-1', at: later(2).toISOString(), accepted: true, colour: 'GREEN' };
       const emailed = await repo.transition(id, {
         expectedVersion: 3,
+        from: 'AWAITING_SCAN',
         to: 'LINK_EMAILED',
         cause: 'scan-accepted',
         at: later(2),
@@ -202,6 +245,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       };
       const created = await repo.transition(id, {
         expectedVersion: 4,
+        from: 'LINK_EMAILED',
         to: 'ACCOUNT_CREATED',
         cause: 'account-created',
         at: later(3),
@@ -227,15 +271,17 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       await repo.transition(id, toAwaitingScan(1));
       await repo.transition(id, {
         expectedVersion: 2,
+        from: 'AWAITING_SCAN',
         to: 'SCAN_REJECTED',
         cause: 'scan-rejected',
         detail: 'EXPIRED',
         at: later(2),
         changes: { scan: red },
       });
-      await repo.transition(id, { ...toAwaitingScan(3), at: later(3) });
+      await repo.transition(id, { ...toAwaitingScan(3, 'SCAN_REJECTED'), at: later(3) });
       const accepted = await repo.transition(id, {
         expectedVersion: 4,
+        from: 'AWAITING_SCAN',
         to: 'LINK_EMAILED',
         cause: 'scan-accepted',
         at: later(4),
@@ -263,6 +309,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const usedAt = later(10).toISOString();
       const created = await repo.transition(emailed.onboardingId, {
         expectedVersion: emailed.version,
+        from: emailed.stage,
         to: 'ACCOUNT_CREATED',
         cause: 'account-created',
         at: later(10),
@@ -277,6 +324,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const emailed = await linkEmailed('hash-1');
       const expired = await repo.transition(emailed.onboardingId, {
         expectedVersion: emailed.version,
+        from: emailed.stage,
         to: 'EXPIRED',
         cause: 'account-wait-expired',
         at: later(100),

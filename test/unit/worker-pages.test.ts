@@ -630,6 +630,7 @@ describe('links', () => {
     const current = await s.repo.get(s.id);
     await s.repo.transition(s.id, {
       expectedVersion: current!.version,
+      from: current!.stage,
       to: 'EXPIRED',
       cause: 'account-wait-expired',
       at: s.clock.now(),

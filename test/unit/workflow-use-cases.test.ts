@@ -48,8 +48,10 @@ async function startAndWaitForScan(s: ReturnType<typeof setup>) {
 /** What the worker pages do when the account is created. */
 async function markAccountCreated(s: ReturnType<typeof setup>, onboardingId: string) {
   const current = await s.repo.get(onboardingId);
+  if (!current) throw new Error(`No onboarding ${onboardingId}`);
   await s.repo.transition(onboardingId, {
-    expectedVersion: current?.version ?? 0,
+    expectedVersion: current.version,
+    from: current.stage,
     to: 'ACCOUNT_CREATED',
     cause: 'account-created',
     at: s.clock.now(),
