@@ -29,7 +29,8 @@ export interface FunctionSpec {
   timeoutSeconds?: number;
 }
 
-const EMAIL_ENV = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'] as const;
+/** Memory and timeout of a function whose catalog entry does not set them (both targets). */
+export const FUNCTION_DEFAULTS = { memoryMb: 256, timeoutSeconds: 30 } as const;
 
 /** Every Lambda function of the app: the single list both targets deploy. */
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -45,14 +46,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'ScanCompleted: finds the waiting onboarding and resumes it with the evaluated scan',
     trigger: { kind: 'rule', rule: 'scanCompleted' },
     access: ['table:write', 'idempotency-table', 'state-machine:callback', 'identity-secret'],
-    env: ['RETENTION_DAYS'],
+    env: [],
   },
   {
     name: 'send-email',
     description: 'Task: renders and sends one of the workflow emails in the worker language',
     trigger: { kind: 'task', placeholder: 'SendEmailFunctionArn' },
     access: ['table:read', 'email'],
-    env: [...EMAIL_ENV, 'SIGN_IN_URL', 'SISTEC_OFFICES_URL'],
+    env: ['SIGN_IN_URL', 'SISTEC_OFFICES_URL'],
   },
   {
     name: 'await-callback',
@@ -73,7 +74,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     description: 'Task: issues a new account link (hash stored) and emails it',
     trigger: { kind: 'task', placeholder: 'IssueAccountLinkFunctionArn' },
     access: ['table:write', 'email'],
-    env: [...EMAIL_ENV, 'PUBLIC_BASE_URL', 'ACCOUNT_LINK_SECONDS'],
+    env: ['PUBLIC_BASE_URL', 'ACCOUNT_LINK_SECONDS'],
   },
   {
     name: 'expire-onboarding',
@@ -99,6 +100,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     memoryMb: 512,
   },
 ];
+
+/** The function a bus rule invokes: the catalog entry whose trigger names the rule. */
+export function ruleTarget(rule: RuleName): FunctionSpec {
+  const spec = FUNCTIONS.find((f) => f.trigger.kind === 'rule' && f.trigger.rule === rule);
+  if (!spec) throw new Error(`No function in the catalog is triggered by rule ${rule}`);
+  return spec;
+}
 
 /** Routes of the worker pages (HTTP API, payload format 2.0). */
 export const HTTP_ROUTES = [

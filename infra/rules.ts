@@ -2,17 +2,18 @@ import { CARD_ORDERED } from '#shared/events/card-ordered.ts';
 import { SCAN_COMPLETED } from '#shared/events/scan-completed.ts';
 import { CARD_ORDERING_SOURCE, SISTEC_SOURCE } from '#shared/events/sources.ts';
 
-/** The rules on the onboarding bus: read by the CDK stack and by the local event bus. */
+/**
+ * The rules on the onboarding bus: read by the CDK stack and by the local event bus. Which function a
+ * rule invokes is said once, in the catalog (`trigger: { kind: 'rule', rule }`).
+ */
 export const RULES = {
   cardOrdered: {
     description: 'A card is ordered: start the onboarding',
     pattern: { source: [CARD_ORDERING_SOURCE], 'detail-type': [CARD_ORDERED] },
-    target: 'start-onboarding',
   },
   scanCompleted: {
     description: "Sistec scanned a worker's document: resume the waiting onboarding",
     pattern: { source: [SISTEC_SOURCE], 'detail-type': [SCAN_COMPLETED] },
-    target: 'receive-scan',
   },
 } as const;
 

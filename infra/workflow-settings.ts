@@ -1,3 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { FUNCTIONS } from './catalog.ts';
+
+/**
+ * Settings of the onboarding workflow that both targets share (no CDK here): the ASL file, its
+ * substitutions and the production defaults. The CDK context and `npm start` start from these.
+ */
+
+export const DEFINITION_FILE = 'state-machines/onboarding.asl.json';
+
+export function readDefinition(): string {
+  return readFileSync(new URL(`../${DEFINITION_FILE}`, import.meta.url), 'utf8');
+}
+
+/** Defaults of the deployment context (and of the local stack). */
+export const WORKFLOW_DEFAULTS = {
+  scanWaitTotalDays: 60,
+  maxScanWaitCycleDays: 14,
+  accountLinkHours: 72,
+  maxAccountLinks: 3,
+  /** Days an onboarding record is kept (DynamoDB TTL). */
+  retentionDays: 90,
+} as const;
+
+/** Version of the ID06 General Terms and Conditions the worker pages ask to accept. */
+export const TERMS_VERSION = '2026-01';
+
 const SECONDS_PER_DAY = 86_400;
 const SECONDS_PER_HOUR = 3_600;
 
@@ -39,7 +66,14 @@ export function accountLinkSeconds(timings: Pick<WorkflowTimings, 'accountLinkHo
  * The numeric ASL substitutions of state-machines/onboarding.asl.json. Pure (no CDK), so the
  * local stack can substitute exactly the same values.
  */
-export function timingSubstitutions(timings: WorkflowTimings): Record<string, string> {
+export interface TimingSubstitutions {
+  ScanWaitCycleSeconds: string;
+  ScanWaitCycles: string;
+  AccountLinkSeconds: string;
+  MaxAccountLinks: string;
+}
+
+export function timingSubstitutions(timings: WorkflowTimings): TimingSubstitutions {
   const scanWait = splitScanWait(timings.scanWaitTotalDays, timings.maxScanWaitCycleDays);
   return {
     ScanWaitCycleSeconds: String(scanWait.cycleSeconds),
@@ -47,4 +81,19 @@ export function timingSubstitutions(timings: WorkflowTimings): Record<string, st
     AccountLinkSeconds: String(accountLinkSeconds(timings)),
     MaxAccountLinks: String(timings.maxAccountLinks),
   };
+}
+
+/**
+ * Every substitution of the definition: the task functions' ARNs by their catalog placeholder, the
+ * bus, and the timings. `functionArn` differs per target (a CloudFormation token, a local ARN).
+ */
+export function definitionSubstitutions(options: {
+  functionArn: (name: string) => string;
+  busName: string;
+  timings: TimingSubstitutions;
+}): Record<string, string> {
+  const tasks = FUNCTIONS.flatMap((spec) =>
+    spec.trigger.kind === 'task' ? [[spec.trigger.placeholder, options.functionArn(spec.name)] as const] : [],
+  );
+  return { ...Object.fromEntries(tasks), EventBusName: options.busName, ...options.timings };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WORKFLOW_DEFAULTS } from '#infra/workflow-settings.ts';
 
 export type Stage = 'dev' | 'prod';
 
@@ -32,15 +33,15 @@ const contextSchema = z.object({
   /** Receives the alarms. Default: no subscription (subscribe to the topic yourself). */
   alarmEmail: z.email().optional(),
   /** How long the workflow waits for a scan in total. Default 60 days. */
-  scanWaitTotalDays: positiveInteger.default(60),
+  scanWaitTotalDays: positiveInteger.default(WORKFLOW_DEFAULTS.scanWaitTotalDays),
   /** Longest single wait (a reminder is emailed after each). Default 14 days. */
-  maxScanWaitCycleDays: positiveInteger.default(14),
+  maxScanWaitCycleDays: positiveInteger.default(WORKFLOW_DEFAULTS.maxScanWaitCycleDays),
   /** How long one account link is valid and the workflow waits for the account. Default 72 hours. */
-  accountLinkHours: positiveInteger.default(72),
+  accountLinkHours: positiveInteger.default(WORKFLOW_DEFAULTS.accountLinkHours),
   /** Links sent before the onboarding expires without an account. Default 3. */
-  maxAccountLinks: positiveInteger.default(3),
+  maxAccountLinks: positiveInteger.default(WORKFLOW_DEFAULTS.maxAccountLinks),
   /** Days an onboarding record is kept after it is decided (DynamoDB TTL). Default 90. */
-  retentionDays: positiveInteger.default(90),
+  retentionDays: positiveInteger.default(WORKFLOW_DEFAULTS.retentionDays),
 });
 
 export type DeploymentContext = z.infer<typeof contextSchema> & { senderEmail: string };

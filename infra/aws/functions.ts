@@ -11,8 +11,8 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { type Access, FUNCTIONS, type FunctionSpec } from '#infra/catalog.ts';
-import { RULES, type RuleName } from '#infra/rules.ts';
+import { type Access, FUNCTION_DEFAULTS, FUNCTIONS, type FunctionSpec } from '#infra/catalog.ts';
+import type { RuleName } from '#infra/rules.ts';
 import {
   bindEmail,
   bindIdempotencyTable,
@@ -26,10 +26,6 @@ import {
 } from './bindings.ts';
 import { RULE_TARGET_DELIVERY } from './events.ts';
 import { projectPath } from './paths.ts';
-
-/** Function defaults; a catalog entry may override memory and timeout. */
-const DEFAULT_MEMORY_MB = 256;
-const DEFAULT_TIMEOUT_SECONDS = 30;
 
 /**
  * esbuild turns CommonJS `require` calls of bundled dependencies into a shim that throws in an
@@ -74,12 +70,6 @@ export class OnboardingFunctions extends Construct {
       this.#setPlainEnv(fn, spec, props.settings);
 
       if (spec.trigger.kind === 'rule') {
-        const rule = RULES[spec.trigger.rule];
-        if (rule.target !== spec.name) {
-          throw new CatalogError(
-            `Rule ${spec.trigger.rule} targets ${rule.target}, but the catalog says ${spec.name}`,
-          );
-        }
         // EventBridge invokes asynchronously: its retry policy covers getting the event to Lambda;
         // once there, Lambda retries a failing event twice and then dead-letters it.
         fn.configureAsyncInvoke({
@@ -102,12 +92,10 @@ export class OnboardingFunctions extends Construct {
     return fn;
   }
 
-  /** The functions the state machine invokes, by their ASL placeholder. */
-  get tasks(): { placeholder: string; fn: NodejsFunction }[] {
+  /** The functions the state machine invokes. */
+  get tasks(): { name: string; fn: NodejsFunction }[] {
     return FUNCTIONS.flatMap((spec) =>
-      spec.trigger.kind === 'task'
-        ? [{ placeholder: spec.trigger.placeholder, fn: this.get(spec.name) }]
-        : [],
+      spec.trigger.kind === 'task' ? [{ name: spec.name, fn: this.get(spec.name) }] : [],
     );
   }
 
@@ -150,8 +138,8 @@ export class OnboardingFunctions extends Construct {
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: spec.memoryMb ?? DEFAULT_MEMORY_MB,
-      timeout: Duration.seconds(spec.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+      memorySize: spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds),
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
@@ -237,7 +225,9 @@ export class OnboardingFunctions extends Construct {
   #setPlainEnv(fn: NodejsFunction, spec: FunctionSpec, settings: Partial<Record<EnvName, string>>): void {
     const setByAccess = new Set<EnvName>(spec.access.flatMap((access) => ENV_SET_BY_ACCESS[access]));
     for (const name of spec.env) {
-      if (setByAccess.has(name)) continue;
+      if (setByAccess.has(name)) {
+        throw new CatalogError(`${spec.name} lists ${name}, which its access already sets`);
+      }
       const value = settings[name];
       if (value === undefined) throw new CatalogError(`No setting for ${name}, which ${spec.name} needs`);
       fn.addEnvironment(name, value);

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { FUNCTIONS } from '#infra/catalog.ts';
+import { accountLinkSeconds, TERMS_VERSION } from '#infra/workflow-settings.ts';
 import { OnboardingAlarms } from './alarms.ts';
 import { WorkerApi } from './api.ts';
 import type { DeploymentContext } from './context.ts';
@@ -10,10 +11,6 @@ import { OnboardingEvents } from './events.ts';
 import { OnboardingFunctions } from './functions.ts';
 import { OnboardingSecrets } from './secrets.ts';
 import { OnboardingWorkflow } from './workflow.ts';
-import { accountLinkSeconds } from './workflow-settings.ts';
-
-/** Version of the ID06 General Terms and Conditions the worker pages ask to accept. */
-const TERMS_VERSION = '2026-01';
 
 export interface OnboardingStackProps extends StackProps {
   context: DeploymentContext;

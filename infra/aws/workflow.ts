@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -6,16 +5,18 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import {
+  definitionSubstitutions,
+  readDefinition,
+  timingSubstitutions,
+  type WorkflowTimings,
+} from '#infra/workflow-settings.ts';
 import type { Stage } from './context.ts';
-import { projectPath } from './paths.ts';
-import { timingSubstitutions, type WorkflowTimings } from './workflow-settings.ts';
-
-export const DEFINITION_FILE = 'state-machines/onboarding.asl.json';
 
 export interface OnboardingWorkflowProps {
   stage: Stage;
-  /** The functions the definition invokes, by their placeholder (e.g. SendEmailFunctionArn). */
-  tasks: { placeholder: string; fn: IFunction }[];
+  /** The functions the definition invokes, by catalog name. */
+  tasks: { name: string; fn: IFunction }[];
   bus: IEventBus;
   timings: WorkflowTimings;
 }
@@ -44,12 +45,16 @@ export class OnboardingWorkflow extends Construct {
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,
       comment: 'ID06 onboarding of one card order (execution name = orderId)',
-      definitionBody: DefinitionBody.fromString(readFileSync(projectPath(DEFINITION_FILE), 'utf8')),
-      definitionSubstitutions: {
-        ...Object.fromEntries(props.tasks.map(({ placeholder, fn }) => [placeholder, fn.functionArn])),
-        EventBusName: props.bus.eventBusName,
-        ...timingSubstitutions(props.timings),
-      },
+      definitionBody: DefinitionBody.fromString(readDefinition()),
+      definitionSubstitutions: definitionSubstitutions({
+        functionArn: (name) => {
+          const task = props.tasks.find((t) => t.name === name);
+          if (!task) throw new Error(`No task function ${name}`);
+          return task.fn.functionArn;
+        },
+        busName: props.bus.eventBusName,
+        timings: timingSubstitutions(props.timings),
+      }),
       tracingEnabled: true,
       // Errors only, without execution data: the execution history (kept 90 days) has the rest.
       logs: { destination: logGroup, level: LogLevel.ERROR, includeExecutionData: false },

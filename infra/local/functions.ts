@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { FUNCTIONS } from '#infra/catalog.ts';
+import { FUNCTION_DEFAULTS, FUNCTIONS } from '#infra/catalog.ts';
+import { lambdaContext } from './lambda-context.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -23,36 +23,33 @@ export class LocalFunctions {
     return `arn:aws:lambda:${this.#region}:${this.#accountId}:function:${name}`;
   }
 
-  /** Accepts a function name or ARN, as Step Functions' lambda:invoke does. */
-  async invoke(nameOrArn: string, payload: unknown): Promise<unknown> {
+  /**
+   * Accepts a function name or ARN, as Step Functions' lambda:invoke does. `context` is given when
+   * the caller already has one (the HTTP API's integration); otherwise one is made from the catalog.
+   */
+  async invoke(nameOrArn: string, payload: unknown, context?: Context): Promise<unknown> {
     const name = nameOrArn.split(':').at(-1) ?? nameOrArn;
     const spec = FUNCTIONS.find((f) => f.name === name);
-    if (!spec)
+    if (!spec) {
       throw Object.assign(new Error(`Function not found: ${nameOrArn}`), {
         name: 'ResourceNotFoundException',
       });
+    }
     let handler = this.#loaded.get(name);
     if (!handler) {
       handler = import(`#functions/${name}.ts`).then((m: { handler: Handler }) => m.handler);
       this.#loaded.set(name, handler);
     }
-    const timeoutMs = (spec.timeoutSeconds ?? 30) * 1000;
-    const deadline = Date.now() + timeoutMs;
-    const context = {
-      functionName: name,
-      functionVersion: '$LATEST',
-      invokedFunctionArn: this.arn(name),
-      memoryLimitInMB: String(spec.memoryMb ?? 256),
-      awsRequestId: randomUUID(),
-      logGroupName: `/aws/lambda/${name}`,
-      logStreamName: 'local',
-      callbackWaitsForEmptyEventLoop: false,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: () => undefined,
-      fail: () => undefined,
-      succeed: () => undefined,
-    } satisfies Context;
+    const invocation =
+      context ??
+      lambdaContext({
+        functionName: name,
+        region: this.#region,
+        accountId: this.#accountId,
+        memoryMb: spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+        timeoutMs: (spec.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds) * 1000,
+      });
     // Handlers must not see later changes a caller makes to the event it passed.
-    return (await handler)(structuredClone(payload), context);
+    return (await handler)(structuredClone(payload), invocation);
   }
 }

@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { closeServer, listen, readBody } from '#infra/local/edge.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
 
 /**
  * A local API Gateway HTTP API with one Lambda integration (payload format 2.0): each request becomes
@@ -249,8 +250,7 @@ function queryParameters(rawQueryString: string): Record<string, string> | undef
 }
 
 async function invoke(event: APIGatewayProxyEventV2, settings: Settings): Promise<Reply> {
-  const deadline = Date.now() + settings.timeoutMs;
-  const context = lambdaContext(settings, deadline);
+  const context = lambdaContext({ ...settings, memoryMb: settings.memoryMb ?? 128 });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), settings.timeoutMs);
@@ -268,27 +268,6 @@ async function invoke(event: APIGatewayProxyEventV2, settings: Settings): Promis
   } finally {
     clearTimeout(timer);
   }
-}
-
-function lambdaContext(settings: Settings, deadline: number): Context {
-  const name = settings.functionName;
-  const unsupported = () => {
-    throw new Error('done/fail/succeed are not supported: return a promise');
-  };
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName: name,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:${settings.region}:${settings.accountId}:function:${name}`,
-    memoryLimitInMB: String(settings.memoryMb ?? 128),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${name}`,
-    logStreamName: `${new Date().toISOString().slice(0, 10).replaceAll('-', '/')}/[$LATEST]local`,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: unsupported,
-    fail: unsupported,
-    succeed: unsupported,
-  };
 }
 
 /**

@@ -1,20 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { timingSubstitutions } from '#infra/aws/workflow-settings.ts';
-import { FUNCTIONS, HTTP_ROUTES } from '#infra/catalog.ts';
-import { RULES } from '#infra/rules.ts';
+import { HTTP_ROUTES, ruleTarget } from '#infra/catalog.ts';
+import { RULES, type RuleName } from '#infra/rules.ts';
+import {
+  definitionSubstitutions,
+  readDefinition,
+  TERMS_VERSION,
+  type TimingSubstitutions,
+  timingSubstitutions,
+  WORKFLOW_DEFAULTS,
+} from '#infra/workflow-settings.ts';
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
-import { closeServer, listen, startEdge } from './edge.ts';
+import { closeServer, type Edge, type LocalService, listen, startEdge } from './edge.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LocalFunctions } from './functions.ts';
-import { startHttpApi } from './http-api.ts';
+import { type HttpApi, startHttpApi } from './http-api.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
 import { LocalSecrets } from './secrets.ts';
-import { startSes } from './ses.ts';
+import { type LocalSes, startSes } from './ses.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import { substitute } from './substitute.ts';
 
@@ -26,9 +34,7 @@ export interface LocalStackOptions {
   /** Keep DynamoDB data, executions and the secret under this directory across restarts. */
   persistDir?: string;
   /** ASL timing substitutions in seconds, e.g. short waits for tests. */
-  timings?: Partial<
-    Record<'ScanWaitCycleSeconds' | 'ScanWaitCycles' | 'AccountLinkSeconds' | 'MaxAccountLinks', number>
-  >;
+  timings?: Partial<Record<keyof TimingSubstitutions, number>>;
   log?: (line: string) => void;
 }
 
@@ -45,32 +51,60 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-/** Production defaults (60 days of scan waits in 14-day cycles, 72-hour links, 3 links). */
-const DEFAULT_TIMINGS = timingSubstitutions({
-  scanWaitTotalDays: 60,
-  maxScanWaitCycleDays: 14,
-  accountLinkHours: 72,
-  maxAccountLinks: 3,
-});
-
 /**
  * The embedded stack behind `npm start` and the integration tests: dynalite, aws-ses-v2-local,
  * the local Step Functions service and event bus behind one AWS endpoint, and the HTTP API, all
  * on 127.0.0.1. The same ASL file, rule patterns and handlers as the CDK stack, read from the
- * same catalog.
+ * same catalog and workflow settings. If any part fails to start, the parts already running stop.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   const { region, accountId } = LOCAL_DEFAULTS;
   const persistDir = options.persistDir;
   if (persistDir) mkdirSync(persistDir, { recursive: true });
+  const running: Partial<Running> = {};
+  try {
+    return await start(running, options, log, persistDir, region, accountId);
+  } catch (error) {
+    await stopAll(running);
+    throw error;
+  }
+}
 
-  const dynamoServer = dynalite({
+interface Running {
+  dynamo: Server;
+  ses: LocalSes;
+  bus: LocalEventBus;
+  edge: Edge;
+  api: HttpApi;
+  stepFunctions: LocalStepFunctions;
+}
+
+/** Outside in: no new requests, then deliveries finish, then executions stop, then the services. */
+async function stopAll(running: Partial<Running>): Promise<void> {
+  await running.api?.close();
+  await running.bus?.close();
+  await running.stepFunctions?.close();
+  await running.edge?.close();
+  await running.ses?.close();
+  if (running.dynamo) await closeServer(running.dynamo);
+}
+
+async function start(
+  running: Partial<Running>,
+  options: LocalStackOptions,
+  log: (line: string) => void,
+  persistDir: string | undefined,
+  region: string,
+  accountId: string,
+): Promise<LocalStack> {
+  running.dynamo = dynalite({
     createTableMs: 0,
     ...(persistDir ? { path: join(persistDir, 'dynamodb') } : {}),
   });
-  const dynamoUrl = await listen(dynamoServer, 0, '127.0.0.1');
+  const dynamoUrl = await listen(running.dynamo, 0, '127.0.0.1');
   const ses = await startSes({ port: options.sesPort ?? LOCAL_DEFAULTS.sesPort });
+  running.ses = ses;
   const secrets = new LocalSecrets({ region, accountId });
   const secretArn = secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
   const bus = new LocalEventBus({
@@ -80,14 +114,78 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     buses: [LOCAL_DEFAULTS.busName],
     ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
   });
+  running.bus = bus;
   const functions = new LocalFunctions(region, accountId);
+
+  // Step Functions starts last (it resumes persisted executions at once, which need everything
+  // else); until then the edge has nothing to route its requests to.
+  const stepFunctionsRoute: LocalService = {
+    handle: (target, body) => {
+      if (!running.stepFunctions) throw new Error('Step Functions is still starting');
+      return running.stepFunctions.handle(target, body);
+    },
+  };
+  const edge = await startEdge({
+    port: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
+    host: '127.0.0.1',
+    routes: {
+      dynamodb: dynamoUrl,
+      ses: ses.url,
+      stepFunctions: stepFunctionsRoute,
+      events: bus,
+      secretsManager: secrets,
+    },
+    log,
+  });
+  running.edge = edge;
+  const api = await startHttpApi({
+    port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
+    host: '127.0.0.1',
+    handler: (event, context) => functions.invoke('worker-pages', event, context),
+    routes: HTTP_ROUTES,
+    maxBodyBytes: 10 * 1024 * 1024,
+    log,
+  });
+  running.api = api;
+
+  const timings = timingSubstitutions(WORKFLOW_DEFAULTS);
+  for (const [key, value] of Object.entries(options.timings ?? {})) {
+    timings[key as keyof TimingSubstitutions] = String(value);
+  }
+  const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${LOCAL_DEFAULTS.stateMachineName}`;
+  setHandlerEnvironment({
+    edgeUrl: edge.url,
+    apiUrl: api.url,
+    secretArn,
+    stateMachineArn,
+    // The link's own lifetime and the state machine's wait for the account are one setting, as on AWS.
+    accountLinkSeconds: timings.AccountLinkSeconds,
+  });
+  await createTables(edge.url);
+
+  for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
+    const target = ruleTarget(name).name;
+    bus.putRule(LOCAL_DEFAULTS.busName, name, rule.pattern, { description: rule.description });
+    bus.addTarget(LOCAL_DEFAULTS.busName, name, {
+      id: target,
+      invoke: async (event) => {
+        await functions.invoke(target, event);
+      },
+    });
+  }
+  bus.onEvent((event, delivery) =>
+    log(
+      `event ${event['detail-type']} (${event.source}) ${event.id} → ${delivery.rules.join(', ') || 'no rule'}`,
+    ),
+  );
+
   const stepFunctions = new LocalStepFunctions({
     region,
     accountId,
     invokeFunction: (name, payload) => functions.invoke(name, payload),
     putEvents: async (entries) => bus.putEvents(entries),
+    // As on AWS, status changes go to the default bus (the line printed per change comes from there).
     onStatusChange: (execution) => {
-      log(`execution ${execution.name}: ${execution.status}`);
       bus.putEvents([
         {
           Source: 'aws.states',
@@ -100,57 +198,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(persistDir ? { persistDir: join(persistDir, 'step-functions') } : {}),
     logger: log,
   });
-  const edge = await startEdge({
-    port: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
-    host: '127.0.0.1',
-    routes: { dynamodb: dynamoUrl, ses: ses.url, stepFunctions, events: bus, secretsManager: secrets },
-    log,
-  });
-
-  const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${LOCAL_DEFAULTS.stateMachineName}`;
-  const timings: Record<string, string> = { ...DEFAULT_TIMINGS };
-  for (const [key, value] of Object.entries(options.timings ?? {})) timings[key] = String(value);
-  setHandlerEnvironment({
-    edgeUrl: edge.url,
-    secretArn,
-    stateMachineArn,
-    apiPort: options.apiPort,
-    // The link's own lifetime and the state machine's wait for the account are one setting, as on AWS.
-    accountLinkSeconds: timings.AccountLinkSeconds ?? '',
-  });
-  await createTables(edge.url);
-
-  const asl = readFileSync(new URL('../../state-machines/onboarding.asl.json', import.meta.url), 'utf8');
-  const substitutions: Record<string, string> = { EventBusName: LOCAL_DEFAULTS.busName, ...timings };
-  for (const spec of FUNCTIONS) {
-    if (spec.trigger.kind === 'task') substitutions[spec.trigger.placeholder] = functions.arn(spec.name);
-  }
-  stepFunctions.createStateMachine(LOCAL_DEFAULTS.stateMachineName, substitute(asl, substitutions));
-
-  for (const [name, rule] of Object.entries(RULES)) {
-    bus.putRule(LOCAL_DEFAULTS.busName, name, rule.pattern, { description: rule.description });
-    bus.addTarget(LOCAL_DEFAULTS.busName, name, {
-      id: rule.target,
-      invoke: async (event) => {
-        await functions.invoke(rule.target, event);
-      },
-    });
-  }
-  bus.onEvent((event, delivery) =>
-    log(
-      `event ${event['detail-type']} (${event.source}) ${event.id} → ${delivery.rules.join(', ') || 'no rule'}`,
-    ),
+  running.stepFunctions = stepFunctions;
+  const definition = substitute(
+    readDefinition(),
+    definitionSubstitutions({
+      functionArn: (name) => functions.arn(name),
+      busName: LOCAL_DEFAULTS.busName,
+      timings,
+    }),
   );
-
-  const api = await startHttpApi({
-    port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
-    host: '127.0.0.1',
-    handler: (event) => functions.invoke('worker-pages', event) as ReturnType<typeof functions.invoke>,
-    routes: HTTP_ROUTES,
-    maxBodyBytes: 10 * 1024 * 1024,
-    log,
-  });
-  process.env.PUBLIC_BASE_URL = api.url;
+  if (stepFunctions.createStateMachine(LOCAL_DEFAULTS.stateMachineName, definition) !== stateMachineArn) {
+    throw new Error('The local state machine ARN differs from the one given to the handlers');
+  }
 
   return {
     edgeUrl: edge.url,
@@ -162,15 +221,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     tableName: LOCAL_DEFAULTS.tableName,
     bus,
     stepFunctions,
-    close: async () => {
-      // Outside in: no new requests, then deliveries finish, then executions stop.
-      await api.close();
-      await bus.close();
-      await stepFunctions.close();
-      await edge.close();
-      await ses.close();
-      await closeServer(dynamoServer);
-    },
+    close: () => stopAll(running),
   };
 }
 
@@ -185,9 +236,9 @@ function identitySecret(persistDir: string | undefined): string {
 /** What the CDK stack sets on the functions, with the local endpoint and dummy credentials. */
 function setHandlerEnvironment(o: {
   edgeUrl: string;
+  apiUrl: string;
   secretArn: string;
   stateMachineArn: string;
-  apiPort?: number;
   accountLinkSeconds: string;
 }) {
   Object.assign(process.env, {
@@ -200,12 +251,12 @@ function setHandlerEnvironment(o: {
     STATE_MACHINE_ARN: o.stateMachineArn,
     IDENTITY_HASH_SECRET_ARN: o.secretArn,
     SENDER_EMAIL: 'no-reply@id06-onboarding.local',
-    PUBLIC_BASE_URL: `http://127.0.0.1:${o.apiPort ?? LOCAL_DEFAULTS.apiPort}`,
+    PUBLIC_BASE_URL: o.apiUrl,
     SIGN_IN_URL: 'https://www.id06.se/logga-in',
     SISTEC_OFFICES_URL: 'https://www.sistec.se/kontor',
     ACCOUNT_LINK_SECONDS: o.accountLinkSeconds,
-    RETENTION_DAYS: '90',
-    TERMS_VERSION: '2026-01',
+    RETENTION_DAYS: String(WORKFLOW_DEFAULTS.retentionDays),
+    TERMS_VERSION,
     POWERTOOLS_SERVICE_NAME: 'id06-onboarding-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -227,7 +278,10 @@ async function createTables(endpoint: string): Promise<void> {
       await client.send(new CreateTableCommand(input));
     } catch (error) {
       // Persisted data from an earlier run already has them.
-      if ((error as Error).name !== 'ResourceInUseException') throw error;
+      if ((error as Error).name !== 'ResourceInUseException') {
+        client.destroy();
+        throw error;
+      }
     }
   }
   client.destroy();

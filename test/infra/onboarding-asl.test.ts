@@ -1,37 +1,23 @@
-import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
-import { projectPath } from '#infra/aws/paths.ts';
-import { DEFINITION_FILE } from '#infra/aws/workflow.ts';
-import { timingSubstitutions } from '#infra/aws/workflow-settings.ts';
-import { FUNCTIONS } from '#infra/catalog.ts';
+import {
+  DEFINITION_FILE,
+  definitionSubstitutions,
+  readDefinition,
+  timingSubstitutions,
+  WORKFLOW_DEFAULTS,
+} from '#infra/workflow-settings.ts';
 
 const ACCOUNT = '123456789012';
 const REGION = 'eu-north-1';
 
 /** The substitutions the stack makes, with real-looking values instead of CloudFormation references. */
-const substitutions: Record<string, string> = {
-  ...Object.fromEntries(
-    FUNCTIONS.flatMap((spec) =>
-      spec.trigger.kind === 'task'
-        ? [
-            [
-              spec.trigger.placeholder,
-              `arn:aws:lambda:${REGION}:${ACCOUNT}:function:id06-onboarding-${spec.name}`,
-            ],
-          ]
-        : [],
-    ),
-  ),
-  EventBusName: 'id06-onboarding-dev',
-  ...timingSubstitutions({
-    scanWaitTotalDays: 60,
-    maxScanWaitCycleDays: 14,
-    accountLinkHours: 72,
-    maxAccountLinks: 3,
-  }),
-};
+const substitutions = definitionSubstitutions({
+  functionArn: (name) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:id06-onboarding-${name}`,
+  busName: 'id06-onboarding-dev',
+  timings: timingSubstitutions(WORKFLOW_DEFAULTS),
+});
 
-const source = readFileSync(projectPath(DEFINITION_FILE), 'utf8');
+const source = readDefinition();
 const placeholders = new Set([...source.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]));
 
 describe(DEFINITION_FILE, () => {

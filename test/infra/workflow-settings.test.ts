@@ -1,4 +1,4 @@
-import { accountLinkSeconds, splitScanWait, timingSubstitutions } from '#infra/aws/workflow-settings.ts';
+import { accountLinkSeconds, splitScanWait, timingSubstitutions } from '#infra/workflow-settings.ts';
 
 const DAY = 86_400;
 

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ruleTarget } from '#infra/catalog.ts';
 import {
   EventBridgeApiError,
   type EventBridgeEvent,
@@ -43,7 +44,7 @@ function busWithAppRules(options: Partial<LocalEventBusOptions> = {}) {
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
     bus.putRule(BUS, name, rule.pattern, { description: rule.description });
     bus.addTarget(BUS, name, {
-      id: rule.target,
+      id: ruleTarget(name).name,
       invoke: async (event) => {
         received[name].push(event);
       },
