@@ -118,6 +118,10 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
       values[':link'] = link;
     }
     if (wait === null) remove.push('#wait');
+    else if (wait) {
+      set.push('#wait = :wait');
+      values[':wait'] = wait;
+    }
     if (identityChecks === null) remove.push('#identityChecks');
     else if (identityChecks) {
       set.push('#identityChecks = :identityChecks');

@@ -7,7 +7,8 @@ export type NewOnboarding = Omit<Onboarding, 'version' | 'updatedAt' | 'history'
 /** Fields a stage change may set (or clear with `null`) in the same conditional write. */
 export interface TransitionChanges {
   link?: Onboarding['link'] | null;
-  wait?: null;
+  /** A new wait (replacing any earlier one) stored with the stage it waits in, or null to clear it. */
+  wait?: Onboarding['wait'] | null;
   identityChecks?: Onboarding['identityChecks'] | null;
   account?: Onboarding['account'];
   scan?: NonNullable<Onboarding['scans']>[number];

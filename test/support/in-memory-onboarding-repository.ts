@@ -65,6 +65,7 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
     if (link === null) delete next.link;
     else if (link) next.link = link;
     if (wait === null) delete next.wait;
+    else if (wait) next.wait = wait;
     if (identityChecks === null) delete next.identityChecks;
     else if (identityChecks) next.identityChecks = identityChecks;
     if (account) next.account = account;

@@ -257,6 +257,18 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       expect(await repo.get(id)).toEqual(created);
     });
 
+    test('a transition sets a wait, replacing an earlier one, in the same write', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      await repo.storeWait(id, { kind: 'ACCOUNT', taskToken: 'task-0', since: t0 });
+      const wait = { kind: 'SCAN', taskToken: 'task-1', since: later(1).toISOString() } as const;
+      const waiting = await repo.transition(id, { ...toAwaitingScan(2), changes: { wait } });
+      expect(waiting).toMatchObject({ stage: 'AWAITING_SCAN', version: 3, wait });
+      expect(await repo.get(id)).toEqual(waiting);
+      expect(await repo.clearWait(id, 'task-0')).toBe(false);
+      expect(await repo.clearWait(id, 'task-1')).toBe(true);
+    });
+
     test('scans accumulate across transitions', async () => {
       const { onboarding } = await repo.create(newOnboarding());
       const id = onboarding.onboardingId;

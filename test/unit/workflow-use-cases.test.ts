@@ -109,6 +109,28 @@ describe('start onboarding', () => {
   });
 });
 
+describe('await callback', () => {
+  test('the first scan wait moves to AWAITING_SCAN and stores its token in one write', async () => {
+    const s = setup();
+    const { onboardingId } = await startOnboarding(order(), s.deps);
+    await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-1' }, s.deps);
+    expect(await s.repo.get(onboardingId)).toMatchObject({
+      stage: 'AWAITING_SCAN',
+      version: 2,
+      wait: { kind: 'SCAN', taskToken: 'token-scan-1', since: '2026-11-20T08:15:00.000Z' },
+    });
+  });
+
+  test('a scan wait already in AWAITING_SCAN only replaces the token', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-2' }, s.deps);
+    const stored = await s.repo.get(onboardingId);
+    expect(stored?.wait?.taskToken).toBe('token-scan-2');
+    expect(stored?.history.filter((entry) => entry.to === 'AWAITING_SCAN')).toHaveLength(1);
+  });
+});
+
 describe('receive scan', () => {
   test('resumes the waiting onboarding with the accepted outcome (codes only)', async () => {
     const s = setup();
