@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen, readBody } from '#infra/local/server.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
+
+// stack.ts and http-api.ts still import these from here; they move to server.ts when those files are next edited.
+export { closeServer, listen, readBody };
 
 /**
  * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
@@ -331,55 +334,4 @@ function pathOf(req: IncomingMessage): string {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/**
- * Buffers a request body; undefined when it exceeds `maxBytes` (the rest is drained, not kept), so
- * the caller can still answer 413 on the same connection.
- */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
-  const declared = Number(headerValue(req.headers, 'content-length'));
-  if (declared > maxBytes) {
-    req.resume();
-    return Promise.resolve(undefined);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > maxBytes) {
-        tooLarge = true;
-        chunks.length = 0;
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-/** Listens on host:port (0 for a free port) and returns the base URL. */
-export function listen(server: http.Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address() as AddressInfo;
-      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolve(`http://${shownHost}:${address.port}`);
-    });
-  });
-}
-
-/** Stops accepting, lets requests in progress finish, and drops idle keep-alive connections. */
-export function closeServer(server: http.Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeIdleConnections();
-  });
 }

@@ -1,27 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
+import { closeServer, listen } from '#infra/local/server.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
 
 /** dynalite in this process, in memory, on a free port of 127.0.0.1. */
 export async function startDynalite(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const server = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        // Idle keep-alive sockets of SDK clients would hold close() open.
-        server.closeIdleConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  const endpoint = await listen(server, 0, '127.0.0.1');
+  return { endpoint, stop: () => closeServer(server) };
 }
 
 function client(endpoint: string): DynamoDBClient {
