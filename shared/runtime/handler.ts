@@ -6,13 +6,14 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { isTransientSdkError, TransientError } from './errors.ts';
+import { isSdkError, isTransientSdkError, TransientError, withoutServiceMessage } from './errors.ts';
 import { logger, metrics, tracer } from './observability.ts';
 
 /**
  * Turns throttling and 5xx errors of AWS SDK calls into TransientError, the name the state
- * machine's Retry blocks list. Everything else propagates unchanged so Catch and DLQs see it.
- * Logs the error's name and message only: messages are written by this code base and carry ids.
+ * machine's Retry blocks list; other AWS service errors keep their name but lose their message,
+ * which may quote request data. Errors of this code base propagate unchanged (their messages
+ * carry ids and codes only) so Catch and DLQs see them.
  */
 export function classifyErrors(): MiddlewareObj {
   return {
@@ -20,6 +21,8 @@ export function classifyErrors(): MiddlewareObj {
       const error = request.error;
       if (isTransientSdkError(error)) {
         request.error = new TransientError(`${error?.name ?? 'Error'}: transient AWS error`);
+      } else if (error && isSdkError(error)) {
+        request.error = withoutServiceMessage(error);
       }
       logger.error('Invocation failed', {
         errorName: request.error?.name,

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { InvalidInputError, TransientError } from '#shared/runtime/errors.ts';
+import { eventHandler } from '#shared/runtime/handler.ts';
+
+const context = () =>
+  lambdaContext({
+    functionName: 'test',
+    region: 'eu-north-1',
+    accountId: '000000000000',
+    memoryMb: 128,
+    timeoutMs: 3000,
+  });
+
+function sdkError(name: string, message: string, extra: object = {}) {
+  return Object.assign(new Error(message), {
+    name,
+    $metadata: { httpStatusCode: 400, requestId: 'req-1' },
+    ...extra,
+  });
+}
+
+function failingWith(error: Error) {
+  return eventHandler(z.object({ id: z.string() }), async () => {
+    throw error;
+  });
+}
+
+test('an AWS service error keeps its name and loses a message that quotes request data', async () => {
+  const rejected = sdkError('MessageRejected', 'Email address is not verified: anna.eriksson@example.com');
+  const failure = failingWith(rejected)({ id: 'x' }, context());
+  await expect(failure).rejects.toMatchObject({ name: 'MessageRejected' });
+  await expect(failingWith(rejected)({ id: 'x' }, context())).rejects.not.toHaveProperty(
+    'message',
+    expect.stringContaining('@'),
+  );
+});
+
+test('throttling becomes TransientError, which the state machine retries', async () => {
+  const throttled = sdkError('ThrottlingException', 'Rate exceeded', { $retryable: { throttling: true } });
+  await expect(failingWith(throttled)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
+});
+
+test("this code base's errors pass unchanged, message and field included", async () => {
+  const invalid = new InvalidInputError('cardholder.identityNumber', 'check-digit');
+  await expect(failingWith(invalid)({ id: 'x' }, context())).rejects.toBe(invalid);
+});
+
+test('an event that does not match the schema is refused before the handler runs', async () => {
+  let ran = false;
+  const handler = eventHandler(z.object({ id: z.string() }), async () => {
+    ran = true;
+  });
+  await expect(handler({ id: 42 } as unknown as { id: string }, context())).rejects.toMatchObject({
+    name: 'ParseError',
+  });
+  expect(ran).toBe(false);
+});
