@@ -9,8 +9,8 @@ import { ENV, readEnv } from '#shared/runtime/config.ts';
 import {
   identitySecret,
   onboardingRepository,
+  taskCallbacks,
   unmatchedScans,
-  workflow,
 } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
@@ -18,7 +18,7 @@ import { receiveScan } from '#shared/workflow/receive-scan.ts';
 
 const deps = {
   repo: onboardingRepository(),
-  workflow: workflow(),
+  workflow: taskCallbacks(),
   unmatched: unmatchedScans(),
   clock: systemClock,
   identitySecret: await identitySecret(),

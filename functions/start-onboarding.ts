@@ -2,14 +2,14 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { CardOrderedEvent } from '#shared/events/card-ordered.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
-import { identitySecret, onboardingRepository, workflow } from '#shared/runtime/dependencies.ts';
+import { identitySecret, onboardingRepository, workflowStarter } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { startOnboarding } from '#shared/workflow/start-onboarding.ts';
 
 const deps = {
   repo: onboardingRepository(),
-  workflow: workflow(),
+  workflow: workflowStarter(),
   clock: systemClock,
   identitySecret: await identitySecret(),
   retentionDays: readEnv({ RETENTION_DAYS: ENV.RETENTION_DAYS }).RETENTION_DAYS,

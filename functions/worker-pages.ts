@@ -1,7 +1,7 @@
 import { workerPagesHandler } from '#shared/pages/http-handler.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
-import { onboardingRepository, workflow } from '#shared/runtime/dependencies.ts';
+import { onboardingRepository, taskCallbacks } from '#shared/runtime/dependencies.ts';
 
 const env = readEnv({
   SIGN_IN_URL: ENV.SIGN_IN_URL,
@@ -12,7 +12,7 @@ const env = readEnv({
 /** HTTP API (payload 2.0): the worker account pages; resumes the execution once the account exists. */
 export const handler = workerPagesHandler({
   repo: onboardingRepository(),
-  workflow: workflow(),
+  workflow: taskCallbacks(),
   clock: systemClock,
   settings: {
     publicBaseUrl: env.PUBLIC_BASE_URL,

@@ -8,17 +8,20 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import type { Workflow } from '#shared/ports/workflow.ts';
+import { ConfigurationError } from '#shared/runtime/config.ts';
 
 export class StepFunctionsWorkflow implements Workflow {
   readonly #client: SFNClient;
-  readonly #stateMachineArn: string;
+  readonly #stateMachineArn: string | undefined;
 
-  constructor(client: SFNClient, stateMachineArn: string) {
+  /** Without `stateMachineArn` it can only resume tasks (their tokens name the execution). */
+  constructor(client: SFNClient, stateMachineArn?: string) {
     this.#client = client;
     this.#stateMachineArn = stateMachineArn;
   }
 
   async start(name: string, input: { onboardingId: string }): Promise<{ started: boolean }> {
+    if (!this.#stateMachineArn) throw new ConfigurationError('No state machine ARN to start executions of');
     try {
       await this.#client.send(
         new StartExecutionCommand({

@@ -17,10 +17,15 @@ export function unmatchedScans() {
   return new DynamoDbUnmatchedScans(documentClient(), TABLE_NAME);
 }
 
-export function workflow() {
-  // Only StartExecution needs the ARN; task callbacks carry their own token.
-  const { STATE_MACHINE_ARN } = readEnv({ STATE_MACHINE_ARN: ENV.STATE_MACHINE_ARN.optional() });
-  return new StepFunctionsWorkflow(sfnClient(), STATE_MACHINE_ARN ?? '');
+/** For starting executions: the state machine's ARN is required, and checked at cold start. */
+export function workflowStarter() {
+  const { STATE_MACHINE_ARN } = readEnv({ STATE_MACHINE_ARN: ENV.STATE_MACHINE_ARN });
+  return new StepFunctionsWorkflow(sfnClient(), STATE_MACHINE_ARN);
+}
+
+/** For resuming waiting tasks: a task token names its execution, so no ARN is needed. */
+export function taskCallbacks() {
+  return new StepFunctionsWorkflow(sfnClient());
 }
 
 export function mailer() {
