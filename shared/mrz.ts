@@ -214,31 +214,3 @@ function fillerToSpace(s: string): string {
 function stripFiller(s: string): string {
   return s.replace(/^<+|<+$/g, '');
 }
-
-/** Birth dates: the latest century that does not put the date after `today` (UTC). */
-export function expandBirthDate(yymmdd: string, today: Date): string | undefined {
-  if (!isDate(yymmdd)) return undefined;
-  const yy = Number(yymmdd.slice(0, 2));
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
-  const thisYear = today.getUTCFullYear();
-  let year = thisYear - ((thisYear - yy) % 100);
-  const notYetThisYear =
-    month > today.getUTCMonth() + 1 || (month === today.getUTCMonth() + 1 && day > today.getUTCDate());
-  if (year === thisYear && notYetThisYear) year -= 100;
-  return isoDate(year, month, day);
-}
-
-/** Expiry dates: always 20YY; a document that expired in the 1900s is expired either way. */
-export function expandExpiryDate(yymmdd: string): string | undefined {
-  if (!isDate(yymmdd)) return undefined;
-  return isoDate(2000 + Number(yymmdd.slice(0, 2)), Number(yymmdd.slice(2, 4)), Number(yymmdd.slice(4, 6)));
-}
-
-function isoDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return undefined;
-  }
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}

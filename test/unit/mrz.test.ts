@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expandBirthDate, expandExpiryDate, mrzCheckDigit, validateMrz } from '#shared/mrz.ts';
+import { mrzCheckDigit, validateMrz } from '#shared/mrz.ts';
 
 // ICAO Doc 9303 specimens (parts 4 and 5).
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
@@ -323,42 +323,4 @@ describe('validateMrz properties', () => {
       );
     },
   );
-});
-
-describe('expandBirthDate', () => {
-  const today = new Date('2026-07-01T12:00:00Z');
-
-  test.each([
-    ['740812', '1974-08-12'],
-    ['000229', '2000-02-29'],
-    ['260701', '2026-07-01'],
-    ['260702', '1926-07-02'],
-    ['251231', '2025-12-31'],
-    ['270101', '1927-01-01'],
-  ])('%s is %s when today is 2026-07-01', (yymmdd, expected) => {
-    expect(expandBirthDate(yymmdd, today)).toBe(expected);
-  });
-
-  test.each(['741312', '740832', '740200', '7408', 'ABCDEF', '010229'])('%s is not a date', (yymmdd) => {
-    expect(expandBirthDate(yymmdd, today)).toBeUndefined();
-  });
-
-  test('uses the UTC date of today', () => {
-    // Still 1 July in UTC, already 2 July in Stockholm.
-    expect(expandBirthDate('260702', new Date('2026-07-01T23:30:00Z'))).toBe('1926-07-02');
-  });
-});
-
-describe('expandExpiryDate', () => {
-  test.each([
-    ['120415', '2012-04-15'],
-    ['991231', '2099-12-31'],
-    ['280229', '2028-02-29'],
-  ])('%s is %s', (yymmdd, expected) => {
-    expect(expandExpiryDate(yymmdd)).toBe(expected);
-  });
-
-  test.each(['270229', '120415<', '12041', ''])('%s is not a date', (yymmdd) => {
-    expect(expandExpiryDate(yymmdd)).toBeUndefined();
-  });
 });

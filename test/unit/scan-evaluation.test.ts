@@ -344,10 +344,22 @@ describe('evaluateScan properties', () => {
     );
   });
 
-  test('accepts only GREEN VALID scans', () => {
+  test('of an otherwise acceptable scan, accepts exactly the GREEN VALID results', () => {
+    const colour = fc.constantFrom('GREEN', 'YELLOW', 'RED', 'BLUE');
+    const reason = fc.constantFrom(
+      'VALID',
+      'DIRTY',
+      'DAMAGED',
+      'UNKNOWN_FORMAT',
+      'EXPIRED',
+      'COUNTERFEIT',
+      'X',
+    );
     fc.assert(
-      fc.property(scan, order, today, (s, o, t) => {
-        if (evaluateScan(s, o, t).accepted) expect(s.result).toEqual({ colour: 'GREEN', reason: 'VALID' });
+      fc.property(colour, reason, (c, r) => {
+        const result = { colour: c, reason: r } as unknown as ScanForEvaluation['result'];
+        const { accepted } = evaluateScan(scanWith({ result }), ORDER, TODAY);
+        expect(accepted).toBe(c === 'GREEN' && r === 'VALID');
       }),
     );
   });
