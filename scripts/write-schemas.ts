@@ -1,22 +1,13 @@
-/**
- * Writes JSON Schema files of the events the two producers put on the bus, for the card-ordering
- * team and Sistec: docs/schemas/<producer>/<DetailType>.v<n>.json. Run with `npm run schemas`.
- */
+/** `npm run schemas`: writes docs/schemas/<producer>/<DetailType>.v<n>.json for the producers. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { EVENT_CONTRACTS } from '#shared/events/catalog.ts';
+import { dirname, join } from 'node:path';
+import { producerSchemaFiles } from '#shared/events/producer-schemas.ts';
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'schemas');
 
-for (const contract of EVENT_CONTRACTS.filter((c) => c.producer !== 'onboarding')) {
-  const dir = join(outDir, contract.producer);
-  mkdirSync(dir, { recursive: true });
-  const schema = {
-    ...z.toJSONSchema(contract.event, { io: 'input', target: 'draft-2020-12' }),
-    title: `${contract.detailType} (source ${contract.source})`,
-  };
-  const file = join(dir, `${contract.detailType}.v1.json`);
-  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+for (const [path, text] of producerSchemaFiles()) {
+  const file = join(outDir, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
   process.stdout.write(`wrote ${file}\n`);
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { EVENT_CONTRACTS, findContract } from '#shared/events/catalog.ts';
+import { producerSchemaFiles } from '#shared/events/producer-schemas.ts';
 import { allEventFixtures, loadEventFixture } from '#test/support/event-fixtures.ts';
 
 const fixtures = allEventFixtures();
@@ -98,4 +100,10 @@ describe('bad events get an error naming the field', () => {
     const contract = findContract('id06.cards', 'CardOrdered');
     expect(contract?.event.safeParse({ ...event, source: 'se.sistec.scanning' }).success).toBe(false);
   });
+});
+
+test('the JSON Schema files in docs/schemas match the contracts (run npm run schemas after a change)', () => {
+  for (const [path, text] of producerSchemaFiles()) {
+    expect(readFileSync(new URL(`../../docs/schemas/${path}`, import.meta.url), 'utf8')).toBe(text);
+  }
 });
