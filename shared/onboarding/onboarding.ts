@@ -29,8 +29,12 @@ export interface Onboarding {
   history: HistoryEntry[];
   /** The Step Functions task token of the current wait; server side only. */
   wait?: { kind: WaitKind; taskToken: string; since: string };
-  /** The current account link: only its hash. Resending replaces it, so the old link stops working. */
-  link?: { tokenHash: string; expiresAt: string; linkNumber: number; usedAt?: string };
+  /**
+   * The current account link: only its hash. Resending replaces it, so the old link stops working.
+   * `issueKey` names the state machine's issue it came from, so a retry of that issue is told
+   * apart from a resend.
+   */
+  link?: { tokenHash: string; expiresAt: string; linkNumber: number; usedAt?: string; issueKey?: string };
   /** Wrong identity-number tries on the worker pages; entry locks at the limit. */
   identityChecks?: { failures: number; lockedUntil?: string };
   /** Set once the account exists. */

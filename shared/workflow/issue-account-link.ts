@@ -23,21 +23,29 @@ export type IssueAccountLinkResult =
  * A new *Create user account* link: a fresh random token whose hash replaces the previous one (so
  * an older link stops working), then the email. The token exists only in this invocation and the
  * email; it is never returned to the state machine. The record is written before the email is
- * sent: a failed send is retried by the state machine and issues yet another link, never a link
- * that does not work.
+ * sent: a failed send is retried by the state machine and issues another token, never a link that
+ * does not work.
+ *
+ * A retry (same issueKey as the stored link) is the same issue again, not a resend: it keeps the
+ * link number, so the email does not claim to replace a link the worker may never have got, and
+ * the state machine's count of links stays right. Only the token is new, as only its hash exists.
  */
 export async function issueAccountLink(
   input: z.infer<typeof IssueAccountLinkInput>,
   deps: IssueAccountLinkDeps,
 ): Promise<IssueAccountLinkResult> {
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
-  const linkNumber = (onboarding.link?.linkNumber ?? 0) + 1;
+  const previous = onboarding.link;
   if (onboarding.stage === 'ACCOUNT_CREATED') {
-    return { outcome: 'ACCOUNT_ALREADY_CREATED', linkExpiresAt: null, linkNumber: linkNumber - 1 };
+    return { outcome: 'ACCOUNT_ALREADY_CREATED', linkExpiresAt: null, linkNumber: previous?.linkNumber ?? 0 };
   }
+  const retry = previous !== undefined && previous.issueKey === input.issueKey;
+  const linkNumber = retry ? previous.linkNumber : (previous?.linkNumber ?? 0) + 1;
   const now = deps.clock.now();
   const { token, expiresAt } = issueLinkToken(onboarding.onboardingId, now, deps.linkSeconds);
-  const firstLink = onboarding.stage === 'AWAITING_SCAN';
+  // The first link follows the accepted scan, later ones are resends; a retry of the first one
+  // finds LINK_EMAILED (its earlier attempt moved there) but is still the first link.
+  const firstLink = retry ? linkNumber === 1 : onboarding.stage === 'AWAITING_SCAN';
   const scan = input.scan;
   const auditScan =
     firstLink && scan && !onboarding.scans?.some((s) => s.scanId === scan.scanId)
@@ -51,7 +59,7 @@ export async function issueAccountLink(
     at: now,
     changes: {
       wait: null,
-      link: { tokenHash: hashLinkToken(token), expiresAt, linkNumber },
+      link: { tokenHash: hashLinkToken(token), expiresAt, linkNumber, issueKey: input.issueKey },
       ...(auditScan ? { scan: auditScan } : {}),
     },
   });

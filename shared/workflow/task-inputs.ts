@@ -13,6 +13,11 @@ export const RejectScanInput = z.strictObject({ onboardingId: OnboardingId, scan
 
 export const IssueAccountLinkInput = z.strictObject({
   onboardingId: OnboardingId,
+  /**
+   * The same for every Retry of one entry into the IssueAccountLink state, new on the next entry
+   * (the ASL passes `$$.State.EnteredTime`): tells a retried issue from a resend.
+   */
+  issueKey: z.string().max(64),
   /** Present on the first link, after an accepted scan; absent on a resend. */
   scan: ScanOutcome.optional(),
 });

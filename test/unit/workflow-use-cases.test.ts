@@ -1,6 +1,8 @@
 import type { CardOrderedDetail } from '#shared/events/card-ordered.ts';
 import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
 import { hashLinkToken } from '#shared/link-token.ts';
+import { messagesFor } from '#shared/messages/index.ts';
+import type { Mailer } from '#shared/ports/mailer.ts';
 import { InvalidInputError } from '#shared/runtime/errors.ts';
 import { awaitCallback, OnboardingClosedError } from '#shared/workflow/await-callback.ts';
 import { expireOnboarding } from '#shared/workflow/expire-onboarding.ts';
@@ -16,6 +18,9 @@ import { FakeMailer, FakeUnmatchedScans, FakeWorkflow, FixedClock } from '#test/
 import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+/** Issue keys as the state machine passes them: the time it entered IssueAccountLink. */
+const ISSUE_1 = '2026-11-20T08:15:00.000Z';
+const ISSUE_2 = '2026-11-20T09:15:00.123Z';
 
 function setup() {
   const clock = new FixedClock('2026-11-20T08:15:00Z');
@@ -246,7 +251,7 @@ describe('account link', () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
     const accepted = { scanId: 'SCN-000981', accepted: true, colour: 'GREEN', reason: 'VALID' } as const;
-    const first = await issueAccountLink({ onboardingId, scan: accepted }, s.linkDeps);
+    const first = await issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, s.linkDeps);
     expect(first).toEqual({
       outcome: 'LINK_EMAILED',
       linkExpiresAt: '2026-11-20T09:15:00.000Z',
@@ -262,7 +267,7 @@ describe('account link', () => {
     expect(JSON.stringify(stored)).not.toContain(token1);
     expect(stored?.scans?.at(-1)).toMatchObject({ scanId: 'SCN-000981', accepted: true });
 
-    const second = await issueAccountLink({ onboardingId }, s.linkDeps);
+    const second = await issueAccountLink({ onboardingId, issueKey: ISSUE_2 }, s.linkDeps);
     expect(second.linkNumber).toBe(2);
     expect((await s.repo.get(onboardingId))?.link?.tokenHash).not.toBe(hashLinkToken(token1 ?? ''));
     expect((await s.repo.get(onboardingId))?.history.at(-1)?.cause).toBe('link-resent');
@@ -271,11 +276,62 @@ describe('account link', () => {
   test('an account created just as the link expired is reported, not overwritten', async () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
-    await issueAccountLink({ onboardingId }, s.linkDeps);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1 }, s.linkDeps);
     await markAccountCreated(s, onboardingId);
-    expect(await issueAccountLink({ onboardingId }, s.linkDeps)).toMatchObject({
+    expect(await issueAccountLink({ onboardingId, issueKey: ISSUE_2 }, s.linkDeps)).toMatchObject({
       outcome: 'ACCOUNT_ALREADY_CREATED',
     });
+  });
+});
+
+describe('account link retried by the state machine', () => {
+  const accepted = { scanId: 'SCN-000981', accepted: true, colour: 'GREEN', reason: 'VALID' } as const;
+  const replacesEarlier = messagesFor('sv').email.accountLink.replacesEarlier;
+
+  /** The first issue: its send fails once after the record was written, then the Retry runs. */
+  async function firstIssueRetried(s: ReturnType<typeof setup>, onboardingId: string) {
+    let failed = false;
+    const flakyMailer: Mailer = {
+      send: async (email) => {
+        if (failed) return s.mailer.send(email);
+        failed = true;
+        throw Object.assign(new Error('throttled'), { name: 'Throttling' });
+      },
+    };
+    const flaky = { ...s.linkDeps, mailer: flakyMailer };
+    await expect(
+      issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, flaky),
+    ).rejects.toThrow('throttled');
+    return issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, flaky);
+  }
+
+  test('a retry of the same issue keeps link number 1: no "replaces" sentence, no resend recorded', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    const retried = await firstIssueRetried(s, onboardingId);
+    expect(retried).toMatchObject({ outcome: 'LINK_EMAILED', linkNumber: 1 });
+    expect(s.mailer.sent).toHaveLength(1);
+    expect(s.mailer.sent[0]?.text).not.toContain(replacesEarlier);
+    expect(s.mailer.sent[0]?.html).not.toContain(replacesEarlier);
+    const stored = await s.repo.get(onboardingId);
+    expect(stored?.link).toMatchObject({ linkNumber: 1, issueKey: ISSUE_1 });
+    // The emailed token is the one stored: the retry replaced the first attempt's.
+    const token = new URL(/https:\S+/.exec(s.mailer.sent[0]?.text ?? '')?.[0] ?? '').searchParams.get(
+      'token',
+    );
+    expect(stored?.link?.tokenHash).toBe(hashLinkToken(token ?? ''));
+    expect(stored?.history.map((entry) => entry.cause)).not.toContain('link-resent');
+    expect(stored?.scans?.filter((entry) => entry.scanId === 'SCN-000981')).toHaveLength(1);
+  });
+
+  test('a new issue (another key) after a retried one is link number 2 and says it replaces the first', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await firstIssueRetried(s, onboardingId);
+    const second = await issueAccountLink({ onboardingId, issueKey: ISSUE_2 }, s.linkDeps);
+    expect(second.linkNumber).toBe(2);
+    expect(s.mailer.sent[1]?.text).toContain(replacesEarlier);
+    expect((await s.repo.get(onboardingId))?.history.at(-1)?.cause).toBe('link-resent');
   });
 });
 
@@ -298,7 +354,7 @@ describe('expiry and closed onboardings', () => {
   test('an account wait registered after the account exists stores nothing and does not fail', async () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
-    await issueAccountLink({ onboardingId }, s.linkDeps);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1 }, s.linkDeps);
     await markAccountCreated(s, onboardingId);
     await awaitCallback({ onboardingId, kind: 'ACCOUNT', taskToken: 'late' }, s.deps);
     expect((await s.repo.get(onboardingId))?.wait).toBeUndefined();
@@ -307,7 +363,7 @@ describe('expiry and closed onboardings', () => {
   test('an account created as the last link ran out is kept, not expired', async () => {
     const s = setup();
     const onboardingId = await startAndWaitForScan(s);
-    await issueAccountLink({ onboardingId }, s.linkDeps);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1 }, s.linkDeps);
     await markAccountCreated(s, onboardingId);
     expect(await expireOnboarding({ onboardingId, reason: 'NO_ACCOUNT' }, s.deps)).toEqual({
       outcome: 'ACCOUNT_ALREADY_CREATED',
@@ -321,7 +377,7 @@ describe('expiry and closed onboardings', () => {
     for (const template of ['card-ordered', 'scan-reminder'] as const) {
       await sendWorkflowEmail({ onboardingId, template }, s.emailDeps);
     }
-    await issueAccountLink({ onboardingId }, s.linkDeps);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1 }, s.linkDeps);
     for (const email of s.mailer.sent) {
       expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/19880320|880320-?0016/);
     }
