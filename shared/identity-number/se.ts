@@ -7,7 +7,7 @@ const PATTERN = /^(\d{2})?(\d{6})([-+]?)(\d{4})$/;
 const COORDINATION_DAY_OFFSET = 60;
 
 /** Luhn over the nine digits YYMMDDNNN; the century never takes part. */
-function luhnCheckDigit(nineDigits: string): number {
+export function luhnCheckDigit(nineDigits: string): number {
   let sum = 0;
   for (const [index, char] of [...nineDigits].entries()) {
     const product = Number(char) * (index % 2 === 0 ? 2 : 1);

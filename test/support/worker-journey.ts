@@ -1,9 +1,10 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { LocalStack } from '#infra/local/stack.ts';
+import { DynamoDbOnboardingRepository } from '#shared/adapters/dynamodb-onboarding-repository.ts';
 import type { CardOrderedDetail } from '#shared/events/card-ordered.ts';
 import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import { luhnCheckDigit } from '#shared/identity-number/se.ts';
+import { documentClient } from './dynalite.ts';
 import { loadEventFixture } from './event-fixtures.ts';
-import { clientConfig } from './local-stack.ts';
 
 /** Test data and the worker's clicks through the pages, against a running local stack. */
 
@@ -22,13 +23,7 @@ export function swedishPerson(index: number): Person {
   const date = new Date(Date.UTC(1970, 0, 1) + (index % 10_000) * 86_400_000);
   const birthDate = date.toISOString().slice(0, 10);
   const serial = String(1 + Math.floor(index / 10_000) * 2 + (index % 2)).padStart(3, '0');
-  const nine = `${birthDate.slice(2).replaceAll('-', '')}${serial}`;
-  let sum = 0;
-  for (const [i, ch] of [...nine].entries()) {
-    const product = Number(ch) * (i % 2 === 0 ? 2 : 1);
-    sum += product > 9 ? product - 9 : product;
-  }
-  const check = (10 - (sum % 10)) % 10;
+  const check = luhnCheckDigit(`${birthDate.slice(2).replaceAll('-', '')}${serial}`);
   return { identityNumber: `${birthDate.replaceAll('-', '')}-${serial}${check}`, birthDate };
 }
 
@@ -53,21 +48,16 @@ export function scanOf(name: string, person: Person = FIXTURE_PERSON) {
   return detail;
 }
 
+/** The onboarding as the app's own repository reads it. */
 export async function storedOnboarding(stack: LocalStack, onboardingId: string) {
-  const dynamo = new DynamoDBClient(clientConfig(stack));
-  const { Item } = await dynamo.send(
-    new GetItemCommand({
-      TableName: stack.tableName,
-      Key: { pk: { S: onboardingId } },
-      ConsistentRead: true,
-    }),
-  );
-  dynamo.destroy();
-  return Item;
+  const client = documentClient(stack.edgeUrl);
+  const onboarding = await new DynamoDbOnboardingRepository(client, stack.tableName).get(onboardingId);
+  client.destroy();
+  return onboarding;
 }
 
 export async function stageOf(stack: LocalStack, onboardingId: string): Promise<string | undefined> {
-  return (await storedOnboarding(stack, onboardingId))?.stage?.S;
+  return (await storedOnboarding(stack, onboardingId))?.stage;
 }
 
 export function linkIn(text: string): string {
