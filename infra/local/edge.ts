@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  awsJsonError,
+  describeError,
+  isJsonObject,
+  parseJson,
+  type ServiceReply,
+} from '#infra/local/aws-json.ts';
 import { closeServer, listen, readBody } from '#infra/local/server.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
 
@@ -11,12 +18,6 @@ export { closeServer, listen, readBody };
  * way AWS's own front ends tell them apart: JSON protocols by the X-Amz-Target prefix, SES v1 as a
  * form-encoded POST to `/`, SES v2 as REST under `/v2/email/`.
  */
-
-/** A reply of an in-process service speaking an AWS JSON protocol; the edge serialises `body`. */
-export interface ServiceReply {
-  status: number;
-  body: unknown;
-}
 
 /** An in-process service: `target` is the whole X-Amz-Target, `body` the parsed JSON request. */
 export interface LocalService {
@@ -112,10 +113,11 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
         if (res.headersSent) {
           res.destroy();
         } else {
-          sendJson(res, 500, 'application/x-amz-json-1.1', {
-            __type: 'InternalFailure',
-            message: 'The local stack failed to process the request',
-          });
+          sendReply(
+            res,
+            'application/x-amz-json-1.1',
+            awsJsonError('InternalFailure', 'The local stack failed to process the request', 500),
+          );
         }
       });
   });
@@ -188,24 +190,19 @@ async function serveTarget(
   }
   const service = JSON_SERVICES.find((candidate) => target.startsWith(candidate.prefix));
   if (service === undefined) {
-    sendJson(res, 400, 'application/x-amz-json-1.1', {
-      __type: 'UnknownOperationException',
-      message: `No local service answers X-Amz-Target ${target}`,
-    });
+    sendReply(
+      res,
+      'application/x-amz-json-1.1',
+      awsJsonError('UnknownOperationException', `No local service answers X-Amz-Target ${target}`),
+    );
     return `unknown ${target}`;
   }
-  let input: unknown;
-  try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-  } catch {
-    sendJson(res, 400, service.contentType, {
-      __type: 'SerializationException',
-      message: 'Malformed JSON body',
-    });
+  const input = body.length === 0 ? { value: {} } : parseJson(body.toString('utf8'));
+  if (input === undefined) {
+    sendReply(res, service.contentType, awsJsonError('SerializationException', 'Malformed JSON body'));
     return `${service.name} ${operation}`;
   }
-  const reply = await context.routes[service.route].handle(target, input);
-  sendJson(res, reply.status, service.contentType, reply.body);
+  sendReply(res, service.contentType, await context.routes[service.route].handle(target, input.value));
   return `${service.name} ${operation}`;
 }
 
@@ -295,6 +292,10 @@ function sendJson(res: ServerResponse, status: number, contentType: string, body
   res.end(text);
 }
 
+function sendReply(res: ServerResponse, contentType: string, reply: ServiceReply): void {
+  sendJson(res, reply.status, contentType, reply.body);
+}
+
 function sendXml(res: ServerResponse, status: number, xml: string): void {
   res.writeHead(status, {
     'content-type': 'text/xml',
@@ -313,12 +314,8 @@ function queryError(code: string, message: string): string {
 }
 
 function parseObject(body: Buffer): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const parsed = parseJson(body.toString('utf8'));
+  return isJsonObject(parsed?.value) ? parsed.value : {};
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
@@ -330,8 +327,4 @@ function pathOf(req: IncomingMessage): string {
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
-import type { ServiceReply } from '#infra/local/edge.ts';
+import {
+  awsJsonError,
+  describeError,
+  errorFields,
+  isJsonObject,
+  parseJson,
+  type ServiceReply,
+} from '#infra/local/aws-json.ts';
 import { matchesEventPattern, validateEventPattern } from '#infra/local/event-pattern.ts';
 
 /**
@@ -232,12 +239,12 @@ export class LocalEventBus {
 
   /** The AWS JSON 1.1 protocol (X-Amz-Target `AWSEvents.*`), for the edge. */
   handle(target: string, body: unknown): ServiceReply {
-    const input: Record<string, unknown> = isRecord(body) ? body : {};
+    const input: Record<string, unknown> = isJsonObject(body) ? body : {};
     try {
       return { status: 200, body: this.#operation(target, input) };
     } catch (error) {
       if (!(error instanceof EventBridgeApiError)) throw error;
-      return { status: 400, body: { __type: error.code, message: error.message } };
+      return awsJsonError(error.code, error.message);
     }
   }
 
@@ -436,20 +443,15 @@ export class LocalEventBus {
 
 /** Entry checks in AWS's order and wording; undefined when the entry is acceptable. */
 function entryError(entry: PutEventsEntry): PutEventsResultEntry | undefined {
-  if (!isRecord(entry)) return invalidArgument('Entry', 'Entry is not an object.');
+  if (!isJsonObject(entry)) return invalidArgument('Entry', 'Entry is not an object.');
   for (const field of ['Source', 'DetailType', 'Detail'] as const) {
     const value = entry[field];
     if (typeof value !== 'string' || value === '') {
       return invalidArgument(field, `${field} is a required argument.`);
     }
   }
-  let detail: unknown;
-  try {
-    detail = JSON.parse(entry.Detail as string);
-  } catch {
-    detail = undefined;
-  }
-  if (!isRecord(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  const detail = parseJson(entry.Detail as string)?.value;
+  if (!isJsonObject(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
   if (entry.Time !== undefined && toDate(entry.Time) === undefined) {
     return invalidArgument('Time', 'Time is not a valid timestamp.');
   }
@@ -488,7 +490,7 @@ const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'res
 
 /** TestEventPattern: both arguments are JSON text, as on the wire. */
 function testEventPattern(eventText: unknown, patternText: unknown): boolean {
-  const pattern = parseJson(patternText);
+  const pattern = parseJsonText(patternText);
   const validation = validateEventPattern(pattern);
   if (!validation.ok) {
     throw new EventBridgeApiError(
@@ -496,8 +498,8 @@ function testEventPattern(eventText: unknown, patternText: unknown): boolean {
       `Event pattern is not valid. Reason: ${validation.reason}`,
     );
   }
-  const event = parseJson(eventText);
-  if (!isRecord(event) || !REQUIRED_EVENT_FIELDS.every((field) => Object.hasOwn(event, field))) {
+  const event = parseJsonText(eventText);
+  if (!isJsonObject(event) || !REQUIRED_EVENT_FIELDS.every((field) => Object.hasOwn(event, field))) {
     throw new EventBridgeApiError('InvalidEventPatternException', 'Parameter Event is not valid.');
   }
   return matchesEventPattern(pattern, event);
@@ -537,30 +539,11 @@ function toDate(value: unknown): Date | undefined {
   return date === undefined || Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function parseJson(text: unknown): unknown {
-  if (typeof text !== 'string') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** A JSON-text argument's value; undefined when it is not a string or not JSON. */
+function parseJsonText(text: unknown): unknown {
+  return typeof text === 'string' ? parseJson(text)?.value : undefined;
 }
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorFields(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'Error', message: String(error) };
-}
-
-function describeError(error: unknown): string {
-  const { name, message } = errorFields(error);
-  return `${name}: ${message}`;
 }

@@ -1,3 +1,5 @@
+import { isJsonObject, type JsonObject } from '#infra/local/aws-json.ts';
+
 /**
  * EventBridge event pattern matching for the local stack, following the Amazon EventBridge user guide
  * ("Creating event patterns", "Comparison operators", "Arrays", "Null values and empty strings").
@@ -6,8 +8,6 @@
  * `InvalidEventPatternException`); `matchesEventPattern` then never throws, and a malformed pattern
  * simply matches nothing it cannot make sense of.
  */
-
-type JsonObject = Record<string, unknown>;
 
 export type EventPatternValidation = { ok: true } | { ok: false; reason: string };
 
@@ -24,11 +24,11 @@ const OPERATORS = new Set([
 
 /** True when every field of `pattern` matches `event` (fields the pattern does not name are ignored). */
 export function matchesEventPattern(pattern: unknown, event: unknown): boolean {
-  return isObject(pattern) && isObject(event) && matchFields(pattern, event);
+  return isJsonObject(pattern) && isJsonObject(event) && matchFields(pattern, event);
 }
 
 export function validateEventPattern(pattern: unknown): EventPatternValidation {
-  if (!isObject(pattern)) return { ok: false, reason: 'Filter is not an object' };
+  if (!isJsonObject(pattern)) return { ok: false, reason: 'Filter is not an object' };
   const reason = checkObject(pattern, '');
   return reason === undefined ? { ok: true } : { ok: false, reason };
 }
@@ -36,12 +36,12 @@ export function validateEventPattern(pattern: unknown): EventPatternValidation {
 // ---- matching ----
 
 function matchFields(pattern: JsonObject, value: unknown): boolean {
-  const event = isObject(value) ? value : {};
+  const event = isJsonObject(value) ? value : {};
   return Object.entries(pattern).every(([key, sub]) => {
     if (key === '$or' && isOrBranches(sub)) return sub.some((branch) => matchFields(branch, event));
     const field = Object.hasOwn(event, key) ? event[key] : undefined;
     if (Array.isArray(sub)) return matchLeaf(sub, field);
-    return isObject(sub) && matchNested(sub, field);
+    return isJsonObject(sub) && matchNested(sub, field);
   });
 }
 
@@ -59,7 +59,7 @@ function matchLeaf(conditions: readonly unknown[], field: unknown): boolean {
   // Only scalars are leaf values: a field holding an object is "not a leaf node" (exists matching docs).
   const leaves = flatten(field).filter(isScalar);
   return conditions.some((condition) => {
-    if (!isObject(condition)) return leaves.some((leaf) => leaf === condition);
+    if (!isJsonObject(condition)) return leaves.some((leaf) => leaf === condition);
     const entry = singleEntry(condition);
     if (entry === undefined) return false;
     const [operator, argument] = entry;
@@ -97,7 +97,7 @@ function stringTest(
 ): boolean {
   if (typeof value !== 'string') return false;
   if (typeof argument === 'string') return test(value, argument);
-  const entry = isObject(argument) ? singleEntry(argument) : undefined;
+  const entry = isJsonObject(argument) ? singleEntry(argument) : undefined;
   if (entry?.[0] !== 'equals-ignore-case' || typeof entry[1] !== 'string') return false;
   return test(value.toLowerCase(), entry[1].toLowerCase());
 }
@@ -105,7 +105,7 @@ function stringTest(
 /** Whether `anything-but` rules the value out. Nested string forms never exclude non-strings. */
 function isExcluded(argument: unknown, value: Scalar): boolean {
   if (Array.isArray(argument)) return argument.some((excluded) => excluded === value);
-  if (!isObject(argument)) return argument === value;
+  if (!isJsonObject(argument)) return argument === value;
   const entry = singleEntry(argument);
   if (entry === undefined) return true;
   if (typeof value !== 'string') return false;
@@ -295,7 +295,7 @@ function checkObject(pattern: JsonObject, path: string): string | undefined {
           ? 'Empty arrays are not allowed'
           : firstReason(value, (condition) => checkCondition(condition));
       reason = reason === undefined ? undefined : at(where, reason);
-    } else if (isObject(value)) {
+    } else if (isJsonObject(value)) {
       reason = checkObject(value, where);
     } else {
       reason = at(path, `"${key}" must be an object or an array`);
@@ -307,7 +307,7 @@ function checkObject(pattern: JsonObject, path: string): string | undefined {
 
 function checkCondition(condition: unknown): string | undefined {
   if (isScalar(condition)) return undefined;
-  if (!isObject(condition)) return 'Match value must be String, number, true, false, or null';
+  if (!isJsonObject(condition)) return 'Match value must be String, number, true, false, or null';
   const entry = singleEntry(condition);
   if (entry === undefined) return 'Only one key allowed in match expression';
   const [operator, argument] = entry;
@@ -337,7 +337,7 @@ function checkCondition(condition: unknown): string | undefined {
 
 function isStringOrIgnoreCase(argument: unknown): boolean {
   if (typeof argument === 'string') return true;
-  const entry = isObject(argument) ? singleEntry(argument) : undefined;
+  const entry = isJsonObject(argument) ? singleEntry(argument) : undefined;
   return entry?.[0] === 'equals-ignore-case' && typeof entry[1] === 'string';
 }
 
@@ -351,7 +351,7 @@ function checkAnythingBut(argument: unknown): string | undefined {
     }
     return 'Inside anything-but list, only all strings or all numbers are supported';
   }
-  const entry = isObject(argument) ? singleEntry(argument) : undefined;
+  const entry = isJsonObject(argument) ? singleEntry(argument) : undefined;
   if (entry === undefined) return 'Value of anything-but must be an array or single string/number value.';
   const [operator, operand] = entry;
   const parts = Array.isArray(operand) ? operand : [operand];
@@ -359,7 +359,8 @@ function checkAnythingBut(argument: unknown): string | undefined {
   switch (operator) {
     case 'prefix':
     case 'suffix':
-      if (isObject(operand)) return 'Value of anything-but must be an array or single string/number value.';
+      if (isJsonObject(operand))
+        return 'Value of anything-but must be an array or single string/number value.';
       if (!parts.every((p) => typeof p === 'string')) return 'prefix/suffix match pattern must be a string';
       return parts.includes('') ? 'Null prefix/suffix not allowed' : undefined;
     case 'equals-ignore-case':
@@ -425,10 +426,6 @@ function isScalar(value: unknown): value is Scalar {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * `$or` means OR only for an array of at least two objects none of which uses an operator name as a
  * key; otherwise event-ruler (the engine behind EventBridge) reads `$or` as a plain field name.
@@ -437,7 +434,7 @@ function isOrBranches(value: unknown): value is JsonObject[] {
   return (
     Array.isArray(value) &&
     value.length >= 2 &&
-    value.every((branch) => isObject(branch) && !Object.keys(branch).some((key) => OPERATORS.has(key)))
+    value.every((branch) => isJsonObject(branch) && !Object.keys(branch).some((key) => OPERATORS.has(key)))
   );
 }
 

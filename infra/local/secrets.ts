@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import type { ServiceReply } from '#infra/local/edge.ts';
+import { awsJsonError, isJsonObject, type ServiceReply } from '#infra/local/aws-json.ts';
 
 /**
  * A local Secrets Manager holding only what the stack puts in at start (the identity-hash key):
@@ -42,24 +42,24 @@ export class LocalSecrets {
 
   handle(target: string, body: unknown): ServiceReply {
     if (target !== 'secretsmanager.GetSecretValue') {
-      return failure('UnknownOperationException', `Operation ${target} is not supported locally`);
+      return awsJsonError('UnknownOperationException', `Operation ${target} is not supported locally`);
     }
-    const input = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const input: Record<string, unknown> = isJsonObject(body) ? body : {};
     if (typeof input.SecretId !== 'string' || input.SecretId === '') {
-      return failure('InvalidParameterException', 'You must provide a SecretId.');
+      return awsJsonError('InvalidParameterException', 'You must provide a SecretId.');
     }
     const secret = this.#find(input.SecretId);
     if (secret === undefined) {
-      return failure('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+      return awsJsonError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
     }
     if (input.VersionId !== undefined && input.VersionId !== secret.versionId) {
-      return failure(
+      return awsJsonError(
         'ResourceNotFoundException',
         `Secrets Manager can't find the specified secret value for VersionId: ${String(input.VersionId)}`,
       );
     }
     if (input.VersionStage !== undefined && input.VersionStage !== 'AWSCURRENT') {
-      return failure(
+      return awsJsonError(
         'ResourceNotFoundException',
         `Secrets Manager can't find the specified secret value for staging label: ${String(input.VersionStage)}`,
       );
@@ -92,8 +92,4 @@ export class LocalSecrets {
 /** The six random characters AWS appends to a secret's ARN. */
 function suffix(): string {
   return Array.from({ length: 6 }, () => SUFFIX_ALPHABET.charAt(randomInt(SUFFIX_ALPHABET.length))).join('');
-}
-
-function failure(type: string, message: string): ServiceReply {
-  return { status: 400, body: { __type: type, message } };
 }

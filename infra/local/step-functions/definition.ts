@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import {
+  errorMessage,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  parseJson,
+} from '#infra/local/aws-json.ts';
 import { StepFunctionsServiceError } from './errors.ts';
-import { isJsonObject, type JsonObject, type JsonValue, parseJson } from './json.ts';
 
 /**
  * A state machine definition prepared for the interpreter, one small machine per state.
@@ -73,7 +79,7 @@ export function compileDefinition(text: string): CompiledDefinition {
   } catch (error) {
     throw new StepFunctionsServiceError(
       'InvalidDefinition',
-      `Invalid State Machine Definition: ${errorText(error)}`,
+      `Invalid State Machine Definition: ${errorMessage(error)}`,
     );
   }
   const states = new Map<string, CompiledState>();
@@ -197,8 +203,4 @@ function objectAt(value: JsonObject, key: string): JsonObject {
 function arrayAt(value: JsonObject, key: string): JsonValue[] {
   const found = value[key];
   return Array.isArray(found) ? found : [];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,12 @@
 import { ExecutionError } from 'aws-local-stepfunctions';
 import {
+  errorMessage,
+  isJsonObject,
+  type JsonObject,
+  type JsonValue,
+  parseJson,
+} from '#infra/local/aws-json.ts';
+import {
   type CompiledDefinition,
   type CompiledState,
   EXECUTION_CONTEXT_KEY,
@@ -7,7 +14,6 @@ import {
   type Transition,
 } from './definition.ts';
 import { ExecutionStoppedError, StatesRuntimeError, TaskRearmError } from './errors.ts';
-import { isJsonObject, type JsonObject, type JsonValue, parseJson } from './json.ts';
 import type { CallbackWait, ClosedStatus, ExecutionRecord, Position } from './records.ts';
 import { TaskAttempt } from './task-attempt.ts';
 import { parseTaskResource, type TaskServices } from './task-resources.ts';
@@ -136,7 +142,7 @@ export class ExecutionRun {
         enterState(execution, this.#deps, outcome.target, outcome.output);
       }
     } catch (error) {
-      if (!this.#stopped) this.#end('FAILED', { error: 'States.Runtime', cause: describe(error) });
+      if (!this.#stopped) this.#end('FAILED', { error: 'States.Runtime', cause: errorMessage(error) });
     }
   }
 
@@ -153,7 +159,7 @@ export class ExecutionRun {
       if (state.type === 'Wait') await this.#wait(state, position, context);
       if (state.type === 'Task') timing = await this.#taskTiming(state, position, context);
     } catch (error) {
-      return { kind: 'failed', error: 'States.Runtime', cause: describe(error) };
+      return { kind: 'failed', error: 'States.Runtime', cause: errorMessage(error) };
     }
     if (this.#stopped) return { kind: 'stopped' };
 
@@ -304,7 +310,7 @@ export class ExecutionRun {
       const values = await state.probe.run(position.input, { context }).result;
       return isJsonObject(values) ? values : {};
     } catch (error) {
-      throw new StatesRuntimeError(describe(error instanceof ExecutionError ? error.cause : error));
+      throw new StatesRuntimeError(errorMessage(error instanceof ExecutionError ? error.cause : error));
     }
   }
 
@@ -344,8 +350,4 @@ function positiveSeconds(value: JsonValue | undefined, field: string): number | 
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
   throw new StatesRuntimeError(`${field} must be a positive integer, got ${JSON.stringify(value)}`);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
+import type { JsonValue } from '#infra/local/aws-json.ts';
 import type { HistoryRecord } from './history.ts';
-import type { JsonValue } from './json.ts';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 export type ClosedStatus = Exclude<ExecutionStatus, 'RUNNING'>;

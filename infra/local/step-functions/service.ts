@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { errorMessage, parseJson, type ServiceReply } from '#infra/local/aws-json.ts';
 import { type CompiledDefinition, compileDefinition } from './definition.ts';
 import { StepFunctionsServiceError } from './errors.ts';
 import { type ExecutionResult, ExecutionRun, enterState, type RunDependencies } from './execution-run.ts';
 import { historyEventToWire } from './history.ts';
-import { parseJson } from './json.ts';
 import type { ClosedStatus, ExecutionRecord, ExecutionStatus, StateMachineRecord } from './records.ts';
 import {
   checkResourceName,
@@ -28,7 +28,7 @@ import {
 import { ExecutionStore } from './store.ts';
 import type { TaskServices } from './task-resources.ts';
 import { hashTaskToken, TaskTokenRegistry } from './task-tokens.ts';
-import { handleRequest, type StepFunctionsApi, type WireResponse } from './wire.ts';
+import { handleRequest, type StepFunctionsApi } from './wire.ts';
 
 export interface LocalStepFunctionsOptions extends TaskServices {
   region: string;
@@ -282,7 +282,7 @@ export class LocalStepFunctions implements StepFunctionsApi {
   }
 
   /** One AWS JSON 1.0 request (`X-Amz-Target: AWSStepFunctions.<Action>`), answered in the wire shape. */
-  handle(target: string, body: unknown): Promise<WireResponse> {
+  handle(target: string, body: unknown): Promise<ServiceReply> {
     return handleRequest(this, target, body);
   }
 
@@ -314,8 +314,7 @@ export class LocalStepFunctions implements StepFunctionsApi {
       try {
         compiled = this.#definition(execution.definitionHash);
       } catch (error) {
-        const cause = error instanceof Error ? error.message : String(error);
-        this.#finish(execution, 'FAILED', { error: 'States.Runtime', cause });
+        this.#finish(execution, 'FAILED', { error: 'States.Runtime', cause: errorMessage(error) });
         continue;
       }
       this.#log(`step-functions ${execution.stateMachineName}/${execution.name} resumed`);

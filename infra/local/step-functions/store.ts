@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '#infra/local/aws-json.ts';
 import type { ExecutionRecord, StateMachineRecord } from './records.ts';
 
 export interface StoredState {
@@ -89,7 +90,7 @@ function readJson(file: string, problems: string[]): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`${file}: ${errorMessage(error)}`);
     return undefined;
   }
 }

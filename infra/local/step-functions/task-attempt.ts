@@ -1,6 +1,6 @@
+import type { JsonValue } from '#infra/local/aws-json.ts';
 import { MAX_INTERPRETER_TIMEOUT_SECONDS } from './definition.ts';
 import { ExecutionStoppedError, TaskFailedError, TaskRearmError } from './errors.ts';
-import type { JsonValue } from './json.ts';
 import type { CallbackWait } from './records.ts';
 import {
   callTaskResource,

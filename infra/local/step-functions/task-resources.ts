@@ -1,20 +1,6 @@
+import { errorFields, isJsonObject, type JsonObject, type JsonValue, toJson } from '#infra/local/aws-json.ts';
+import type { PutEventsEntry, PutEventsResult } from '#infra/local/event-bus.ts';
 import { StatesRuntimeError, TaskFailedError } from './errors.ts';
-import { isJsonObject, type JsonObject, type JsonValue, toJson } from './json.ts';
-
-export interface PutEventsEntry {
-  Source?: string;
-  DetailType?: string;
-  Detail?: string;
-  EventBusName?: string;
-  Resources?: string[];
-  Time?: string;
-  TraceHeader?: string;
-}
-
-export interface PutEventsResult {
-  FailedEntryCount: number;
-  Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[];
-}
 
 /** The services Task states call; the local stack supplies them. */
 export interface TaskServices {
@@ -96,7 +82,7 @@ async function invoke(services: TaskServices, functionName: string, payload: Jso
   try {
     return await services.invokeFunction(functionName, payload);
   } catch (error) {
-    const { name, message } = describeError(error);
+    const { name, message } = errorFields(error);
     // Lambda's function-error cause: the error object as JSON.
     throw new TaskFailedError(name, JSON.stringify({ errorType: name, errorMessage: message }));
   }
@@ -115,7 +101,7 @@ async function putEvents(
   try {
     response = await services.putEvents(entries);
   } catch (error) {
-    const { name, message } = describeError(error);
+    const { name, message } = errorFields(error);
     throw new TaskFailedError(name.includes('.') ? name : `EventBridge.${name}`, message);
   }
   if (response.FailedEntryCount > 0) {
@@ -155,12 +141,7 @@ async function callService(
   try {
     return toJson(await services.callService(resource.arn, parameters));
   } catch (error) {
-    const { name, message } = describeError(error);
+    const { name, message } = errorFields(error);
     throw new TaskFailedError(name, message);
   }
-}
-
-function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { type JsonValue, parseJson } from '#infra/local/aws-json.ts';
 import { StepFunctionsServiceError } from './errors.ts';
-import { type JsonValue, parseJson } from './json.ts';
 import { optionalString, requireString } from './requests.ts';
 
 // Opaque like AWS's tokens: a fixed prefix and 384 random bits, base64url. The shape lets a

@@ -1,9 +1,5 @@
+import { awsJsonError, errorMessage, type ServiceReply } from '#infra/local/aws-json.ts';
 import { type StepFunctionsErrorCode, StepFunctionsServiceError } from './errors.ts';
-
-export interface WireResponse {
-  status: number;
-  body: unknown;
-}
 
 /** The actions the local service answers, by their AWS names. */
 export const ACTIONS = [
@@ -32,7 +28,7 @@ export async function handleRequest(
   api: StepFunctionsApi,
   target: string,
   body: unknown,
-): Promise<WireResponse> {
+): Promise<ServiceReply> {
   const action = ACTIONS.find((name) => target === TARGET_PREFIX + name);
   if (action === undefined) {
     return errorResponse('UnknownOperationException', `Unknown operation ${target}`);
@@ -41,13 +37,12 @@ export async function handleRequest(
     return { status: 200, body: await api[action](body ?? {}) };
   } catch (error) {
     if (error instanceof StepFunctionsServiceError) return errorResponse(error.code, error.message);
-    const message = error instanceof Error ? error.message : String(error);
-    return { status: 500, body: { __type: 'com.amazon.coral.service#InternalFailure', message } };
+    return awsJsonError('com.amazon.coral.service#InternalFailure', errorMessage(error), 500);
   }
 }
 
-function errorResponse(code: StepFunctionsErrorCode, message: string): WireResponse {
-  return { status: 400, body: { __type: `${errorNamespace(code)}#${code}`, message } };
+function errorResponse(code: StepFunctionsErrorCode, message: string): ServiceReply {
+  return awsJsonError(`${errorNamespace(code)}#${code}`, message);
 }
 
 function errorNamespace(code: StepFunctionsErrorCode): string {
