@@ -1,7 +1,6 @@
+import { isLinkableUrl } from '#shared/link-url.ts';
 import { ConfigurationError } from '#shared/runtime/config.ts';
 import type { PageSettings } from './page.ts';
-
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 /**
  * Refuses settings the pages cannot serve safely, at cold start: the URLs must be https, or http on
@@ -12,7 +11,7 @@ export function checkPageSettings(settings: PageSettings): PageSettings {
     ['PUBLIC_BASE_URL', settings.publicBaseUrl],
     ['SIGN_IN_URL', settings.signInUrl],
   ] as const) {
-    if (!isServableUrl(value)) {
+    if (!isLinkableUrl(value)) {
       throw new ConfigurationError(`${name} must be an https URL (http only on 127.0.0.1 or localhost)`);
     }
   }
@@ -23,11 +22,4 @@ export function checkPageSettings(settings: PageSettings): PageSettings {
 /** Secure cookies need https; the local stack serves plain http on 127.0.0.1, where browsers would drop them. */
 export function usesSecureCookies(settings: PageSettings): boolean {
   return new URL(settings.publicBaseUrl).protocol === 'https:';
-}
-
-function isServableUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.username !== '' || url.password !== '') return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
 }

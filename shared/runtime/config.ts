@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLinkableUrl } from '#shared/link-url.ts';
 
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
@@ -17,6 +18,9 @@ export function readEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEn
   return parsed.data;
 }
 
+/** URLs that end up in front of workers: checked at cold start, not when the first email renders. */
+const LinkableUrl = z.string().refine(isLinkableUrl, 'an https URL (http only on 127.0.0.1 or localhost)');
+
 /** Environment variables shared by the functions; the function catalog says which function gets which. */
 export const ENV = {
   TABLE_NAME: z.string().min(1),
@@ -24,9 +28,9 @@ export const ENV = {
   STATE_MACHINE_ARN: z.string().min(1),
   SENDER_EMAIL: z.email(),
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  PUBLIC_BASE_URL: z.url(),
-  SIGN_IN_URL: z.url(),
-  SISTEC_OFFICES_URL: z.url(),
+  PUBLIC_BASE_URL: LinkableUrl,
+  SIGN_IN_URL: LinkableUrl,
+  SISTEC_OFFICES_URL: LinkableUrl,
   IDENTITY_HASH_SECRET_ARN: z.string().min(1),
   ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(1),
   RETENTION_DAYS: z.coerce.number().int().min(1),
