@@ -4,7 +4,7 @@ import { hashLinkToken, issueLinkToken } from '#shared/link-token.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { Mailer } from '#shared/ports/mailer.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
-import { loadOnboarding } from './load-onboarding.ts';
+import { accountCreatedAt, loadOnboarding } from './load-onboarding.ts';
 import type { IssueAccountLinkInput } from './task-inputs.ts';
 
 export interface IssueAccountLinkDeps {
@@ -16,8 +16,8 @@ export interface IssueAccountLinkDeps {
 }
 
 export type IssueAccountLinkResult =
-  | { outcome: 'LINK_EMAILED'; linkExpiresAt: string; linkNumber: number }
-  | { outcome: 'ACCOUNT_ALREADY_CREATED'; linkExpiresAt: null; linkNumber: number };
+  | { outcome: 'LINK_EMAILED'; linkExpiresAt: string; linkNumber: number; accountCreatedAt: null }
+  | { outcome: 'ACCOUNT_ALREADY_CREATED'; linkExpiresAt: null; linkNumber: number; accountCreatedAt: string };
 
 /**
  * A new *Create user account* link: a fresh random token whose hash replaces the previous one (so
@@ -37,7 +37,12 @@ export async function issueAccountLink(
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
   const previous = onboarding.link;
   if (onboarding.stage === 'ACCOUNT_CREATED') {
-    return { outcome: 'ACCOUNT_ALREADY_CREATED', linkExpiresAt: null, linkNumber: previous?.linkNumber ?? 0 };
+    return {
+      outcome: 'ACCOUNT_ALREADY_CREATED',
+      linkExpiresAt: null,
+      linkNumber: previous?.linkNumber ?? 0,
+      accountCreatedAt: accountCreatedAt(onboarding),
+    };
   }
   const retry = previous !== undefined && previous.issueKey === input.issueKey;
   const linkNumber = retry ? previous.linkNumber : (previous?.linkNumber ?? 0) + 1;
@@ -73,5 +78,5 @@ export async function issueAccountLink(
     linkNumber,
   });
   await deps.mailer.send({ to: onboarding.cardholder.email, ...email });
-  return { outcome: 'LINK_EMAILED', linkExpiresAt: expiresAt, linkNumber };
+  return { outcome: 'LINK_EMAILED', linkExpiresAt: expiresAt, linkNumber, accountCreatedAt: null };
 }

@@ -6,3 +6,9 @@ export async function loadOnboarding(repo: OnboardingRepository, onboardingId: s
   if (!onboarding) throw new OnboardingNotFoundError(onboardingId);
   return onboarding;
 }
+
+/** When the worker's account was created; only called for onboardings in ACCOUNT_CREATED. */
+export function accountCreatedAt(onboarding: Onboarding): string {
+  if (!onboarding.account) throw new Error(`Onboarding ${onboarding.onboardingId} has no account`);
+  return onboarding.account.createdAt;
+}

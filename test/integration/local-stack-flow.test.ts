@@ -88,6 +88,10 @@ test('happy path: order → scan → link email → pages → account created, w
     expect(historyText).not.toContain(personal);
   }
   expect(expectContractsHold(onboardingId)).toEqual(['AccountLinkEmailed', 'AccountCreated']);
+  const created = seen.find(
+    (e) => e.detailType === 'AccountCreated' && e.detail.onboardingId === onboardingId,
+  );
+  expect(created?.detail.createdAt).toBe((await storedOnboarding(stack, onboardingId))?.account?.createdAt);
 });
 
 test('a rejected scan, then a good one, reaches the link; a wrong identity number is refused', async () => {

@@ -60,8 +60,18 @@ async function markAccountCreated(s: ReturnType<typeof setup>, onboardingId: str
     to: 'ACCOUNT_CREATED',
     cause: 'account-created',
     at: s.clock.now(),
+    changes: {
+      account: {
+        passwordHash: '$scrypt$test',
+        termsVersion: '2026-01',
+        termsAcceptedAt: ACCOUNT_CREATED_AT,
+        createdAt: ACCOUNT_CREATED_AT,
+      },
+    },
   });
 }
+
+const ACCOUNT_CREATED_AT = '2026-11-20T09:00:00.000Z';
 
 describe('start onboarding', () => {
   test('stores the order and starts one execution named after the order, with only the id as input', async () => {
@@ -256,6 +266,7 @@ describe('account link', () => {
       outcome: 'LINK_EMAILED',
       linkExpiresAt: '2026-11-20T09:15:00.000Z',
       linkNumber: 1,
+      accountCreatedAt: null,
     });
     const token1 = new URL(/https:\S+/.exec(s.mailer.sent[0]?.text ?? '')?.[0] ?? '').searchParams.get(
       'token',
@@ -280,6 +291,7 @@ describe('account link', () => {
     await markAccountCreated(s, onboardingId);
     expect(await issueAccountLink({ onboardingId, issueKey: ISSUE_2 }, s.linkDeps)).toMatchObject({
       outcome: 'ACCOUNT_ALREADY_CREATED',
+      accountCreatedAt: ACCOUNT_CREATED_AT,
     });
   });
 });
@@ -367,6 +379,7 @@ describe('expiry and closed onboardings', () => {
     await markAccountCreated(s, onboardingId);
     expect(await expireOnboarding({ onboardingId, reason: 'NO_ACCOUNT' }, s.deps)).toEqual({
       outcome: 'ACCOUNT_ALREADY_CREATED',
+      accountCreatedAt: ACCOUNT_CREATED_AT,
     });
     expect((await s.repo.get(onboardingId))?.stage).toBe('ACCOUNT_CREATED');
   });
