@@ -5,6 +5,7 @@ import {
   describeError,
   errorFields,
   isJsonObject,
+  type JsonObject,
   parseJson,
   type ServiceReply,
 } from '#infra/local/aws-json.ts';
@@ -311,8 +312,8 @@ export class LocalEventBus {
   }
 
   #putEntry(entry: PutEventsEntry): PutEventsResultEntry {
-    const invalid = entryError(entry);
-    if (invalid) return invalid;
+    const checked = checkEntry(entry);
+    if ('error' in checked) return checked.error;
     if (this.#closed) return { ErrorCode: 'InternalFailure', ErrorMessage: 'The local event bus is closed.' };
     const busName = entry.EventBusName || DEFAULT_BUS;
     let bus: Bus;
@@ -335,10 +336,10 @@ export class LocalEventBus {
       'detail-type': entry.DetailType as string,
       source: entry.Source as string,
       account: this.#accountId,
-      time: awsTime(entry.Time === undefined ? new Date() : (toDate(entry.Time) as Date)),
+      time: awsTime(checked.time ?? new Date()),
       region: this.#region,
       resources: [...(entry.Resources ?? [])],
-      detail: JSON.parse(entry.Detail as string),
+      detail: checked.detail,
     };
     this.#route(bus, event);
     return { EventId: event.id };
@@ -441,31 +442,37 @@ export class LocalEventBus {
   }
 }
 
-/** Entry checks in AWS's order and wording; undefined when the entry is acceptable. */
-function entryError(entry: PutEventsEntry): PutEventsResultEntry | undefined {
-  if (!isJsonObject(entry)) return invalidArgument('Entry', 'Entry is not an object.');
+/** An acceptable entry's parsed Detail and Time (undefined: none given), or why it is not acceptable. */
+type CheckedEntry = { detail: JsonObject; time: Date | undefined } | { error: PutEventsResultEntry };
+
+/** Entry checks in AWS's order and wording; what they parse is kept for the event. */
+function checkEntry(entry: PutEventsEntry): CheckedEntry {
+  const error = (result: PutEventsResultEntry) => ({ error: result });
+  if (!isJsonObject(entry)) return error(invalidArgument('Entry', 'Entry is not an object.'));
   for (const field of ['Source', 'DetailType', 'Detail'] as const) {
     const value = entry[field];
     if (typeof value !== 'string' || value === '') {
-      return invalidArgument(field, `${field} is a required argument.`);
+      return error(invalidArgument(field, `${field} is a required argument.`));
     }
   }
   const detail = parseJson(entry.Detail as string)?.value;
-  if (!isJsonObject(detail)) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
-  if (entry.Time !== undefined && toDate(entry.Time) === undefined) {
-    return invalidArgument('Time', 'Time is not a valid timestamp.');
+  if (!isJsonObject(detail))
+    return error({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
+  const time = entry.Time === undefined ? undefined : toDate(entry.Time);
+  if (entry.Time !== undefined && time === undefined) {
+    return error(invalidArgument('Time', 'Time is not a valid timestamp.'));
   }
   const resources = entry.Resources ?? [];
   if (!Array.isArray(resources) || !resources.every((r) => typeof r === 'string')) {
-    return invalidArgument('Resources', 'Resources must be a list of strings.');
+    return error(invalidArgument('Resources', 'Resources must be a list of strings.'));
   }
   if (entrySize(entry) > MAX_ENTRY_BYTES) {
-    return {
+    return error({
       ErrorCode: 'InvalidArgument',
       ErrorMessage: 'Total size of the entries in the request is over the limit.',
-    };
+    });
   }
-  return undefined;
+  return { detail, time };
 }
 
 function invalidArgument(parameter: string, reason: string): PutEventsResultEntry {
