@@ -54,9 +54,14 @@ function flow(timings: Record<string, number>): Flow {
       if (override !== undefined) return override;
       if (fn === 'issue-account-link') {
         links += 1;
-        return { outcome: 'LINK_EMAILED', linkExpiresAt: '2026-12-01T00:00:00.000Z', linkNumber: links };
+        return {
+          outcome: 'LINK_EMAILED',
+          linkExpiresAt: '2026-12-01T00:00:00.000Z',
+          linkNumber: links,
+          accountCreatedAt: null,
+        };
       }
-      if (fn === 'expire-onboarding') return { outcome: 'EXPIRED' };
+      if (fn === 'expire-onboarding') return { outcome: 'EXPIRED', accountCreatedAt: null };
       return {};
     },
     putEvents: async (entries) => {
@@ -140,7 +145,10 @@ describe('onboarding.asl.json on the local Step Functions', () => {
     });
     const accountToken = await f.token('ACCOUNT');
     expect(accountToken).not.toBe(scanToken);
-    await f.sfn.SendTaskSuccess({ taskToken: accountToken, output: JSON.stringify({ accountId: 'acc-1' }) });
+    await f.sfn.SendTaskSuccess({
+      taskToken: accountToken,
+      output: JSON.stringify({ createdAt: '2026-11-20T09:00:00.000Z' }),
+    });
     const done = await finished(f, executionArn);
     expect(done.status).toBe('SUCCEEDED');
     expect(trail(f.calls)).toEqual([
@@ -152,14 +160,19 @@ describe('onboarding.asl.json on the local Step Functions', () => {
     ]);
     expect(f.calls[2]?.payload).toEqual({
       onboardingId: 'ob-1',
+      issueKey: expect.any(String),
       scan: { accepted: true, scanId: 'scan-1', colour: 'GREEN' },
     });
     expect(f.events.map((e) => e.DetailType)).toEqual(['AccountLinkEmailed', 'AccountCreated']);
     const created = JSON.parse(f.events[1]?.Detail ?? '{}');
     expect(created).toMatchObject({ schemaVersion: 1, onboardingId: 'ob-1', orderId: 'order-1' });
-    expect(Date.parse(created.createdAt)).toBeGreaterThan(0);
+    // The account's own creation time, as the worker pages report it.
+    expect(created.createdAt).toBe('2026-11-20T09:00:00.000Z');
     expect(f.events[1]?.Resources).toEqual([executionArn, f.stateMachineArn]);
-    expect(JSON.parse(done.output)).toMatchObject({ onboardingId: 'ob-1', account: { accountId: 'acc-1' } });
+    expect(JSON.parse(done.output)).toMatchObject({
+      onboardingId: 'ob-1',
+      account: { createdAt: '2026-11-20T09:00:00.000Z' },
+    });
     // Tokens are single use.
     await expect(f.sfn.SendTaskSuccess({ taskToken: scanToken, output: '{}' })).rejects.toMatchObject({
       code: 'TaskTimedOut',
@@ -192,7 +205,10 @@ describe('onboarding.asl.json on the local Step Functions', () => {
       taskToken: second,
       output: JSON.stringify({ accepted: true, scanId: 's2' }),
     });
-    await f.sfn.SendTaskSuccess({ taskToken: await f.token('ACCOUNT'), output: '{}' });
+    await f.sfn.SendTaskSuccess({
+      taskToken: await f.token('ACCOUNT'),
+      output: JSON.stringify({ createdAt: '2026-11-20T09:00:00.000Z' }),
+    });
     expect((await finished(f, executionArn)).status).toBe('SUCCEEDED');
     expect(trail(f.calls).slice(0, 5)).toEqual([
       'send-email:card-ordered',
