@@ -1,4 +1,4 @@
-import type { Cardholder } from '#shared/events/card-ordered.ts';
+import type { Cardholder, CardOrderedDetail } from '#shared/events/card-ordered.ts';
 import type { Language } from '#shared/events/fields.ts';
 import type { HistoryEntry, Stage } from './stages.ts';
 
@@ -22,8 +22,8 @@ export interface Onboarding {
     /** Canonical form from parseIdentityNumber, for duplicates and the lookup hash. */
     identityNumberNormalized: string;
   };
-  employer: { organisationNumber: string; name: string };
-  orderer: { name: string; email: string };
+  employer: CardOrderedDetail['employer'];
+  orderer: CardOrderedDetail['orderer'];
   /** HMAC of nationality + normalized number; the GSI key Sistec's scans are matched on. */
   identityHash: string;
   history: HistoryEntry[];
