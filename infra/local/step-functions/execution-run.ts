@@ -83,6 +83,8 @@ export function enterState(
 export class ExecutionRun {
   readonly #execution: ExecutionRecord;
   readonly #deps: RunDependencies;
+  /** `$$.Execution.Input`: the input never changes, so it is parsed once, not for every state. */
+  readonly #input: JsonValue;
   readonly #controller = new AbortController();
   #abortInterpreter: (() => void) | undefined;
   #timeout: LongTimer | undefined;
@@ -91,6 +93,7 @@ export class ExecutionRun {
   constructor(execution: ExecutionRecord, deps: RunDependencies) {
     this.#execution = execution;
     this.#deps = deps;
+    this.#input = parseJson(execution.input)?.value ?? null;
   }
 
   start(): void {
@@ -245,7 +248,7 @@ export class ExecutionRun {
         Id: execution.executionArn,
         Name: execution.name,
         StartTime: new Date(execution.startDate).toISOString(),
-        Input: parseJson(execution.input)?.value ?? null,
+        Input: this.#input,
         RoleArn: execution.roleArn,
         RedriveCount: 0,
       },

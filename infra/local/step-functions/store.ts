@@ -18,13 +18,14 @@ export interface StoredState {
  */
 export class ExecutionStore {
   readonly #dir: string | undefined;
+  /** Directories known to exist, so a save (one per state change) does not ask the file system again. */
+  readonly #madeDirs = new Set<string>();
   #sequence = 0;
 
   constructor(dir: string | undefined) {
     this.#dir = dir;
     if (dir === undefined) return;
-    for (const sub of ['state-machines', 'definitions', 'executions'])
-      mkdirSync(join(dir, sub), { recursive: true });
+    for (const sub of ['state-machines', 'definitions', 'executions']) this.#makeDir(join(dir, sub));
   }
 
   saveStateMachine(record: StateMachineRecord): void {
@@ -67,11 +68,17 @@ export class ExecutionStore {
   #write(path: string[], value: unknown): void {
     if (this.#dir === undefined) return;
     const file = join(this.#dir, ...path);
-    if (path.length > 2) mkdirSync(join(this.#dir, ...path.slice(0, -1)), { recursive: true });
+    if (path.length > 2) this.#makeDir(join(this.#dir, ...path.slice(0, -1)));
     this.#sequence += 1;
     const temp = `${file}.${process.pid}.${this.#sequence}.tmp`;
     writeFileSync(temp, JSON.stringify(value));
     renameSync(temp, file);
+  }
+
+  #makeDir(dir: string): void {
+    if (this.#madeDirs.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.#madeDirs.add(dir);
   }
 }
 
