@@ -18,7 +18,6 @@ import { StepFunctionsServiceError } from './errors.ts';
  */
 export interface CompiledDefinition {
   hash: string;
-  text: string;
   startAt: string;
   /** The definition's own TimeoutSeconds (the execution timeout); the service arms it. */
   timeoutSeconds: number | undefined;
@@ -32,17 +31,12 @@ export interface CompiledState {
   source: JsonObject;
   /** This state alone; each transition leads to a stub Task that records where it goes. */
   machine: StateMachine;
-  /** Stub state name → the real target, and whether a Catch led there. */
-  transitions: Map<string, Transition>;
+  /** Stub state name → the real target. */
+  transitions: Map<string, string>;
   /** Task states inside Parallel and Map branches, by name (run by the interpreter as a whole). */
   nestedTasks: Map<string, JsonObject>;
   /** Evaluates the state's reference-path timings (TimeoutSecondsPath, SecondsPath, ...) on its input. */
   probe: StateMachine | undefined;
-}
-
-export interface Transition {
-  target: string;
-  caught: boolean;
 }
 
 /** Resource of the stub states that mark a transition. */
@@ -89,7 +83,6 @@ export function compileDefinition(text: string): CompiledDefinition {
   const timeoutSeconds = definition.TimeoutSeconds;
   return {
     hash: createHash('sha256').update(text).digest('hex'),
-    text,
     startAt: String(definition.StartAt),
     timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : undefined,
     states,
@@ -98,11 +91,12 @@ export function compileDefinition(text: string): CompiledDefinition {
 
 function compileState(name: string, source: JsonObject): CompiledState {
   const state = rewriteContextPaths(structuredClone(source)) as JsonObject;
-  const transitions = new Map<string, Transition>();
+  const transitions = new Map<string, string>();
+  // A Catch and a Next to the same target get separate stubs, so neither rewrites the other's.
   const stub = (target: JsonValue | undefined, caught: boolean): JsonValue | undefined => {
     if (typeof target !== 'string') return target;
     const stubName = (caught ? CATCH_STUB : NEXT_STUB) + target;
-    transitions.set(stubName, { target, caught });
+    transitions.set(stubName, target);
     return stubName;
   };
   if (state.Next !== undefined) state.Next = stub(state.Next, false) ?? null;

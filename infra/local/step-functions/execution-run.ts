@@ -11,7 +11,6 @@ import {
   type CompiledState,
   EXECUTION_CONTEXT_KEY,
   MAX_INTERPRETER_TIMEOUT_SECONDS,
-  type Transition,
 } from './definition.ts';
 import { ExecutionStoppedError, StatesRuntimeError, TaskRearmError } from './errors.ts';
 import type { CallbackWait, ClosedStatus, ExecutionRecord, Position } from './records.ts';
@@ -51,7 +50,8 @@ interface StateScope {
   attempts: number;
   token: string | undefined;
   interpreterTimeoutSeconds: number;
-  next: Transition | undefined;
+  /** The state the run goes on to, once the interpreter reached a transition stub. */
+  next: string | undefined;
 }
 
 interface TaskTiming {
@@ -167,9 +167,9 @@ export class ExecutionRun {
     if (this.#stopped) return { kind: 'stopped' };
 
     const handlers: Record<string, (input: JsonValue) => Promise<JsonValue> | JsonValue> = {};
-    for (const [stubName, transition] of state.transitions) {
+    for (const [stubName, target] of state.transitions) {
       handlers[stubName] = (input) => {
-        scope.next = transition;
+        scope.next = target;
         return input;
       };
     }
@@ -188,7 +188,7 @@ export class ExecutionRun {
     try {
       const output = await run.result;
       if (this.#stopped) return { kind: 'stopped' };
-      if (scope.next !== undefined) return { kind: 'next', target: scope.next.target, output };
+      if (scope.next !== undefined) return { kind: 'next', target: scope.next, output };
       return { kind: 'end', output };
     } catch (error) {
       if (this.#stopped) return { kind: 'stopped' };

@@ -37,7 +37,6 @@ export interface LocalStepFunctionsOptions extends TaskServices {
   onStatusChange?(change: ExecutionStatusChange): void | Promise<void>;
   /** Keeps executions on disk and resumes the RUNNING ones on construction. */
   persistDir?: string;
-  clock?: { now(): Date };
   /** One line per state change, without execution data. */
   logger?: (line: string) => void;
 }
@@ -441,7 +440,7 @@ export class LocalStepFunctions implements StepFunctionsApi {
   }
 
   #now(): number {
-    return (this.#options.clock?.now() ?? new Date()).getTime();
+    return Date.now();
   }
 
   #log(line: string): void {

@@ -48,7 +48,8 @@ export class TaskAttempt {
   readonly interpreterTimeoutSeconds: number;
   readonly result: Promise<JsonValue>;
   readonly #setup: AttemptSetup;
-  readonly #timers: LongTimer[] = [];
+  /** The attempt's one timer: its timeout, or the re-arm of a long callback wait. */
+  readonly #timer: LongTimer;
   readonly #settle: PromiseWithResolvers<JsonValue>;
   #done = false;
   #tokenHash: string | undefined;
@@ -67,10 +68,10 @@ export class TaskAttempt {
     const rearmAfterMs = setup.rearmAfterMs ?? REARM_AFTER_MS;
     if (remaining <= rearmAfterMs) {
       this.interpreterTimeoutSeconds = Math.max(1, Math.ceil(remaining / 1000));
-      this.#timers.push(setLongTimeout(() => this.#timedOut(), this.interpreterTimeoutSeconds * 1000));
+      this.#timer = setLongTimeout(() => this.#timedOut(), this.interpreterTimeoutSeconds * 1000);
     } else {
       this.interpreterTimeoutSeconds = MAX_INTERPRETER_TIMEOUT_SECONDS;
-      this.#timers.push(setLongTimeout(() => this.#rearm(), rearmAfterMs));
+      this.#timer = setLongTimeout(() => this.#rearm(), rearmAfterMs);
     }
     setup.signal.addEventListener('abort', this.#onAbort, { once: true });
     void this.#run(deadline);
@@ -197,7 +198,7 @@ export class TaskAttempt {
     if (this.#done) return;
     this.#done = true;
     this.#detach();
-    for (const timer of this.#timers) timer.cancel();
+    this.#timer.cancel();
     this.#heartbeat?.cancel();
     this.#setup.signal.removeEventListener('abort', this.#onAbort);
     settle();
