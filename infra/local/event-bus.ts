@@ -292,12 +292,21 @@ export class LocalEventBus {
     return { Rules: page.map((rule) => describeRule(bus, rule)), ...(next ? { NextToken: next } : {}) };
   }
 
+  /** The bus by name or ARN; the API operations fail with ResourceNotFoundException without it. */
   #bus(nameOrArn: string): Bus {
-    const marker = nameOrArn.startsWith('arn:') ? nameOrArn.indexOf(':event-bus/') : -1;
-    const name = marker === -1 ? nameOrArn : nameOrArn.slice(marker + ':event-bus/'.length);
-    const bus = this.#buses.get(name);
-    if (!bus) throw new EventBridgeApiError('ResourceNotFoundException', `Event bus ${name} does not exist.`);
+    const bus = this.#findBus(nameOrArn);
+    if (!bus) {
+      throw new EventBridgeApiError(
+        'ResourceNotFoundException',
+        `Event bus ${nameOfBus(nameOrArn)} does not exist.`,
+      );
+    }
     return bus;
+  }
+
+  /** The bus by name or ARN, if it exists (PutEvents decides itself what a missing bus means). */
+  #findBus(nameOrArn: string): Bus | undefined {
+    return this.#buses.get(nameOfBus(nameOrArn));
   }
 
   #rule(bus: Bus, name: string): Rule {
@@ -315,19 +324,14 @@ export class LocalEventBus {
     const checked = checkEntry(entry);
     if ('error' in checked) return checked.error;
     if (this.#closed) return { ErrorCode: 'InternalFailure', ErrorMessage: 'The local event bus is closed.' };
-    const busName = entry.EventBusName || DEFAULT_BUS;
-    let bus: Bus;
-    try {
-      bus = this.#bus(busName);
-    } catch (error) {
-      if (!(error instanceof EventBridgeApiError) || this.#rejectUnknownBus) {
-        return {
-          ErrorCode: 'ResourceNotFoundException',
-          ErrorMessage: `Event bus ${busName} does not exist.`,
-        };
+    const name = entry.EventBusName || DEFAULT_BUS;
+    const bus = this.#findBus(name);
+    if (bus === undefined) {
+      if (this.#rejectUnknownBus) {
+        return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${name} does not exist.` };
       }
       const id = randomUUID();
-      this.#log(`event-bus: event ${id} for unknown bus ${busName} accepted and dropped, as AWS does`);
+      this.#log(`event-bus: event ${id} for unknown bus ${name} accepted and dropped, as AWS does`);
       return { EventId: id };
     }
     const event: EventBridgeEvent = {
@@ -444,6 +448,12 @@ export class LocalEventBus {
 
 /** An acceptable entry's parsed Detail and Time (undefined: none given), or why it is not acceptable. */
 type CheckedEntry = { detail: JsonObject; time: Date | undefined } | { error: PutEventsResultEntry };
+
+/** A bus's name, from its name or its ARN. */
+function nameOfBus(nameOrArn: string): string {
+  const marker = nameOrArn.startsWith('arn:') ? nameOrArn.indexOf(':event-bus/') : -1;
+  return marker === -1 ? nameOrArn : nameOrArn.slice(marker + ':event-bus/'.length);
+}
 
 /** Entry checks in AWS's order and wording; what they parse is kept for the event. */
 function checkEntry(entry: PutEventsEntry): CheckedEntry {
