@@ -10,9 +10,6 @@ import {
 import { closeServer, listen, readBody } from '#infra/local/server.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
 
-// stack.ts and http-api.ts still import these from here; they move to server.ts when those files are next edited.
-export { closeServer, listen, readBody };
-
 /**
  * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
  * way AWS's own front ends tell them apart: JSON protocols by the X-Amz-Target prefix, SES v1 as a

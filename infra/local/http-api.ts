@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { closeServer, listen, readBody } from '#infra/local/edge.ts';
+import { describeError } from '#infra/local/aws-json.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { closeServer, listen, readBody } from '#infra/local/server.ts';
 
 /**
  * A local API Gateway HTTP API with one Lambda integration (payload format 2.0): each request becomes
@@ -349,8 +350,4 @@ function apiGatewayTime(date: Date): string {
     `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
     `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
   );
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

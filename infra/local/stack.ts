@@ -16,12 +16,13 @@ import {
 } from '#infra/workflow-settings.ts';
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
-import { closeServer, type Edge, type LocalService, listen, startEdge } from './edge.ts';
+import { type Edge, type LocalService, startEdge } from './edge.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LocalFunctions } from './functions.ts';
 import { type HttpApi, startHttpApi } from './http-api.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
 import { LocalSecrets } from './secrets.ts';
+import { closeServer, listen } from './server.ts';
 import { type LocalSes, startSes } from './ses.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import { substitute } from './substitute.ts';
