@@ -1,4 +1,7 @@
-// Native ESM Jest with SWC: see TOOLING.md (ts-jest does not work with TypeScript 7, SWC is fast).
+// Native ESM Jest with SWC (ts-jest does not work with TypeScript 7; SWC is fast): docs/decisions.
+// A jest started outside npm scripts may run on the machine's older Node: say so clearly.
+import './scripts/require-node.js';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
