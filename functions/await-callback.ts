@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { awaitCallback } from '#shared/workflow/await-callback.ts';
-import { AwaitCallbackInput } from '#shared/workflow/task-inputs.ts';
+import { awaitCallback } from '#shared/use-cases/await-callback.ts';
 
 const deps = { repo: onboardingRepository(), clock: systemClock };
 

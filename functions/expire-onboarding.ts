@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { ExpireOnboardingInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { expireOnboarding } from '#shared/workflow/expire-onboarding.ts';
-import { ExpireOnboardingInput } from '#shared/workflow/task-inputs.ts';
+import { expireOnboarding } from '#shared/use-cases/expire-onboarding.ts';
 
 const deps = { repo: onboardingRepository(), clock: systemClock };
 

@@ -1,11 +1,11 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { IssueAccountLinkInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { mailer, onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { issueAccountLink } from '#shared/workflow/issue-account-link.ts';
-import { IssueAccountLinkInput } from '#shared/workflow/task-inputs.ts';
+import { issueAccountLink } from '#shared/use-cases/issue-account-link.ts';
 
 const settings = readEnv({
   PUBLIC_BASE_URL: ENV.PUBLIC_BASE_URL,

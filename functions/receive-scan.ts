@@ -1,8 +1,8 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
-import { ScanCompletedEvent } from '#shared/events/scan-completed.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
+import { ScanCompletedEvent } from '#shared/contracts/events/scan-completed.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { dynamoClient } from '#shared/runtime/aws-clients.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
@@ -14,7 +14,7 @@ import {
 } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { receiveScan } from '#shared/workflow/receive-scan.ts';
+import { receiveScan } from '#shared/use-cases/receive-scan.ts';
 
 const deps = {
   repo: onboardingRepository(),

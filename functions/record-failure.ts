@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { RecordFailureInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { recordFailure } from '#shared/workflow/record-failure.ts';
-import { RecordFailureInput } from '#shared/workflow/task-inputs.ts';
+import { recordFailure } from '#shared/use-cases/record-failure.ts';
 
 const deps = { repo: onboardingRepository(), clock: systemClock };
 

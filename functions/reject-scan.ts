@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { RejectScanInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { rejectScan } from '#shared/workflow/reject-scan.ts';
-import { RejectScanInput } from '#shared/workflow/task-inputs.ts';
+import { rejectScan } from '#shared/use-cases/reject-scan.ts';
 
 const deps = { repo: onboardingRepository(), clock: systemClock };
 

@@ -1,10 +1,10 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { SendEmailInput } from '#shared/contracts/task-inputs.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { mailer, onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { sendWorkflowEmail } from '#shared/workflow/send-email.ts';
-import { SendEmailInput } from '#shared/workflow/task-inputs.ts';
+import { sendWorkflowEmail } from '#shared/use-cases/send-email.ts';
 
 const settings = readEnv({ SIGN_IN_URL: ENV.SIGN_IN_URL, SISTEC_OFFICES_URL: ENV.SISTEC_OFFICES_URL });
 const deps = {

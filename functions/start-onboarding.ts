@@ -1,11 +1,11 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { CardOrderedEvent } from '#shared/events/card-ordered.ts';
+import { CardOrderedEvent } from '#shared/contracts/events/card-ordered.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { identitySecret, onboardingRepository, workflowStarter } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
-import { startOnboarding } from '#shared/workflow/start-onboarding.ts';
+import { startOnboarding } from '#shared/use-cases/start-onboarding.ts';
 
 const deps = {
   repo: onboardingRepository(),

@@ -1,7 +1,7 @@
-import { workerPagesHandler } from '#shared/pages/http-handler.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { onboardingRepository, taskCallbacks } from '#shared/runtime/dependencies.ts';
+import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
 
 const env = readEnv({
   SIGN_IN_URL: ENV.SIGN_IN_URL,

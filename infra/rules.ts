@@ -1,6 +1,6 @@
-import { CARD_ORDERED } from '#shared/events/card-ordered.ts';
-import { SCAN_COMPLETED } from '#shared/events/scan-completed.ts';
-import { CARD_ORDERING_SOURCE, SISTEC_SOURCE } from '#shared/events/sources.ts';
+import { CARD_ORDERED } from '#shared/contracts/events/card-ordered.ts';
+import { SCAN_COMPLETED } from '#shared/contracts/events/scan-completed.ts';
+import { CARD_ORDERING_SOURCE, SISTEC_SOURCE } from '#shared/contracts/events/sources.ts';
 
 /**
  * The rules on the onboarding bus: read by the CDK stack and by the local event bus. Which function a

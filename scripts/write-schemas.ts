@@ -1,7 +1,7 @@
 /** `npm run schemas`: writes docs/schemas/<producer>/<DetailType>.v<n>.json for the producers. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { producerSchemaFiles } from '#shared/events/producer-schemas.ts';
+import { producerSchemaFiles } from '#shared/contracts/events/producer-schemas.ts';
 
 const outDir = join(import.meta.dirname, '..', 'docs', 'schemas');
 

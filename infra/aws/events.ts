@@ -6,7 +6,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CATCH_ALL_PATTERN, RULES, type RuleName } from '#infra/rules.ts';
-import { SISTEC_SOURCE } from '#shared/events/sources.ts';
+import { SISTEC_SOURCE } from '#shared/contracts/events/sources.ts';
 import type { Stage } from './context.ts';
 import { EventEnvelopeLogTarget } from './log-group-target.ts';
 

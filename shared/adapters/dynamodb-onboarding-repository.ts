@@ -5,8 +5,8 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
-import { type HistoryEntry, planTransition } from '#shared/onboarding/stages.ts';
+import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
+import { type HistoryEntry, planTransition } from '#shared/domain/onboarding/stages.ts';
 import { type Clock, systemClock } from '#shared/ports/clock.ts';
 import {
   type NewOnboarding,

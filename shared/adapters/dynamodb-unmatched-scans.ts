@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';
 
 /** Unmatched scans hold document data, so they expire: 30 days for an operator to resolve them. */

@@ -1,4 +1,4 @@
-import type { Language } from '#shared/events/fields.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
 import type { SafeUrl } from './safe-url.ts';
 
 /** One part of an email body, rendered both as HTML and as plain text. */

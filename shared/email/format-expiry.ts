@@ -1,4 +1,4 @@
-import { stockholmDateAndTime as formatInstant } from '#shared/stockholm-time.ts';
+import { stockholmDateAndTime as formatInstant } from '#shared/domain/stockholm-time.ts';
 import { InvalidEmailDataError } from './errors.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

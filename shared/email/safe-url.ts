@@ -1,4 +1,4 @@
-import { isLinkableUrl } from '#shared/link-url.ts';
+import { isLinkableUrl } from '#shared/domain/link-url.ts';
 import { InvalidEmailDataError } from './errors.ts';
 
 /** A URL that passed `safeUrl`: the only kind of URL an email may link to. */

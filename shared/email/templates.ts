@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { OnboardingExpiredDetail } from '#shared/events/onboarding-events.ts';
-import { isLanguage, type Language, type Messages, messagesFor } from '#shared/messages/index.ts';
-import type { RejectionCategory } from '#shared/scan-evaluation.ts';
+import type { OnboardingExpiredDetail } from '#shared/contracts/events/onboarding-events.ts';
+import type { RejectionCategory } from '#shared/domain/scan-evaluation.ts';
+import { isLanguage, type Language, type Messages, messagesFor } from '#shared/email/texts/index.ts';
 import { type Block, button, type EmailContent, link, list, paragraph } from './content.ts';
 import { InvalidEmailDataError } from './errors.ts';
 import { stockholmDateAndTime } from './format-expiry.ts';

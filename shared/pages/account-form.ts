@@ -1,6 +1,6 @@
-import type { Cardholder } from '#shared/events/card-ordered.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
-import { checkPassword, type PasswordRejection } from '#shared/password-policy.ts';
+import type { Cardholder } from '#shared/contracts/events/card-ordered.ts';
+import { checkPassword, type PasswordRejection } from '#shared/domain/password-policy.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 import type { AccountField } from './html/account-page.ts';
 
 export type AccountErrorCode = keyof PageMessages['account']['errors'];

@@ -1,10 +1,10 @@
-import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import { pageMessagesFor } from '#shared/pages/texts/index.ts';
+import { verifyEnteredIdentity } from '#shared/use-cases/verify-identity.ts';
 import { csrfToken } from './csrf.ts';
 import { renderAccountPage } from './html/account-page.ts';
 import { openSession } from './link-session.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { htmlResponse } from './responses.ts';
-import { verifyEnteredIdentity } from './verify-identity.ts';
 
 /** POST /account/identity: the right identity number opens the check-your-data form. */
 export async function checkIdentity(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {

@@ -1,5 +1,5 @@
-import type { Language } from '#shared/events/fields.ts';
-import { isLanguage } from '#shared/messages/index.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
+import { isLanguage } from '#shared/email/texts/index.ts';
 
 /** Most workers on these pages do not read Swedish, so English is the fallback. */
 export const FALLBACK_LANGUAGE: Language = 'en';

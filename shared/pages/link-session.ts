@@ -1,10 +1,10 @@
-import type { Language } from '#shared/events/fields.ts';
-import { hashLinkToken, parseLinkToken, verifyLinkToken } from '#shared/link-token.ts';
-import type { Onboarding } from '#shared/onboarding/onboarding.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
+import { lockedUntil } from '#shared/domain/identity-lock.ts';
+import { hashLinkToken, parseLinkToken, verifyLinkToken } from '#shared/domain/link-token.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
 import { csrfMatches } from './csrf.ts';
 import type { LinkProblem } from './html/link-problem-page.ts';
-import { lockedUntil } from './identity-lock.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { errorResponse, linkProblemResponse, lockedResponse } from './responses.ts';
 import { expiredSessionCookie, SESSION_COOKIE } from './session-cookie.ts';

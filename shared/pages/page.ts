@@ -1,4 +1,4 @@
-import type { Language } from '#shared/events/fields.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';

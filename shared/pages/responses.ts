@@ -1,5 +1,5 @@
-import type { Language } from '#shared/events/fields.ts';
-import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
+import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { type ErrorPageKind, renderErrorPage } from './html/error-page.ts';
 import { type LinkProblem, renderLinkProblemPage } from './html/link-problem-page.ts';
 import { renderLockedPage } from './html/locked-page.ts';

@@ -1,5 +1,5 @@
+import { createAccount } from '#shared/use-cases/create-account.ts';
 import { checkIdentity } from './check-identity.ts';
-import { createAccount } from './create-account.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { PATHS } from './paths.ts';
 import { errorResponse } from './responses.ts';

@@ -1,4 +1,4 @@
-import { isLinkableUrl } from '#shared/link-url.ts';
+import { isLinkableUrl } from '#shared/domain/link-url.ts';
 import { ConfigurationError } from '#shared/runtime/config.ts';
 import type { PageSettings } from './page.ts';
 

@@ -1,5 +1,5 @@
-import { isLanguage } from '#shared/messages/index.ts';
-import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import { isLanguage } from '#shared/email/texts/index.ts';
+import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { renderCreatedPage } from './html/created-page.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { htmlResponse } from './responses.ts';

@@ -1,4 +1,4 @@
-import { pageMessagesFor } from '#shared/messages/pages/index.ts';
+import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { csrfToken } from './csrf.ts';
 import { renderIdentityPage } from './html/identity-page.ts';
 import { openSession } from './link-session.ts';

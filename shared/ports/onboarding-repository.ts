@@ -1,5 +1,5 @@
-import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
-import type { Cause, Stage } from '#shared/onboarding/stages.ts';
+import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
+import type { Cause, Stage } from '#shared/domain/onboarding/stages.ts';
 
 /** A new onboarding as the start-onboarding use case builds it; the repository adds the rest. */
 export type NewOnboarding = Omit<Onboarding, 'version' | 'updatedAt' | 'history'>;

@@ -1,4 +1,4 @@
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 
 export type UnmatchedReason = 'identity-number-invalid' | 'no-waiting-onboarding';
 

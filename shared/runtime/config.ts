@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLinkableUrl } from '#shared/link-url.ts';
+import { isLinkableUrl } from '#shared/domain/link-url.ts';
 
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';

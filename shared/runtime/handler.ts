@@ -6,7 +6,12 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { isSdkError, isTransientSdkError, TransientError, withoutServiceMessage } from './errors.ts';
+import {
+  isSdkError,
+  isTransientSdkError,
+  TransientError,
+  withoutServiceMessage,
+} from '#shared/domain/errors.ts';
 import { logger, metrics, tracer } from './observability.ts';
 
 /**

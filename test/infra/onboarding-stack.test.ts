@@ -5,7 +5,7 @@ import { ENV_SET_BY_ACCESS } from '#infra/aws/bindings.ts';
 import { FUNCTIONS, HTTP_ROUTES } from '#infra/catalog.ts';
 import { IDEMPOTENCY_TABLE } from '#shared/adapters/idempotency-table.ts';
 import { ONBOARDING_TABLE } from '#shared/adapters/onboarding-table.ts';
-import { SISTEC_SOURCE } from '#shared/events/sources.ts';
+import { SISTEC_SOURCE } from '#shared/contracts/events/sources.ts';
 import { buildTemplate, PROD_CONTEXT, resourcesOfType } from '#test/support/onboarding-template.ts';
 
 const { app, stack, template } = buildTemplate();

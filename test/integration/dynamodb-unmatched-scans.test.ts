@@ -4,7 +4,7 @@ import {
   DynamoDbUnmatchedScans,
   UNMATCHED_SCAN_RETENTION_DAYS,
 } from '#shared/adapters/dynamodb-unmatched-scans.ts';
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import { createOnboardingTable, documentClient, startDynalite } from '#test/support/dynalite.ts';
 import { loadEventFixture } from '#test/support/event-fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
-import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
+import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, stageOf } from '#test/support/worker-journey.ts';
 

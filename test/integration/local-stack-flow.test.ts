@@ -7,8 +7,8 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
-import { findContract } from '#shared/events/catalog.ts';
-import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
+import { findContract } from '#shared/contracts/events/catalog.ts';
+import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import {
   clientConfig,
   emailsTo,

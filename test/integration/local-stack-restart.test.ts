@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '#infra/local/stack.ts';
-import { onboardingIdFor } from '#shared/workflow/onboarding-id.ts';
+import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, stageOf } from '#test/support/worker-journey.ts';
 

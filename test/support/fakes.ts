@@ -1,4 +1,4 @@
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { Mailer, OutgoingEmail } from '#shared/ports/mailer.ts';
 import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';

@@ -1,5 +1,5 @@
-import type { Onboarding, WaitKind } from '#shared/onboarding/onboarding.ts';
-import { planTransition } from '#shared/onboarding/stages.ts';
+import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
+import { planTransition } from '#shared/domain/onboarding/stages.ts';
 import { type Clock, systemClock } from '#shared/ports/clock.ts';
 import {
   type NewOnboarding,

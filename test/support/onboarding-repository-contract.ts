@@ -1,5 +1,5 @@
-import type { Onboarding } from '#shared/onboarding/onboarding.ts';
-import { IllegalTransitionError, type Stage } from '#shared/onboarding/stages.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
+import { IllegalTransitionError, type Stage } from '#shared/domain/onboarding/stages.ts';
 import {
   OnboardingNotFoundError,
   type OnboardingRepository,

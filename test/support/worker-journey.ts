@@ -1,8 +1,8 @@
 import type { LocalStack } from '#infra/local/stack.ts';
 import { DynamoDbOnboardingRepository } from '#shared/adapters/dynamodb-onboarding-repository.ts';
-import type { CardOrderedDetail } from '#shared/events/card-ordered.ts';
-import type { ScanCompletedDetail } from '#shared/events/scan-completed.ts';
-import { luhnCheckDigit } from '#shared/identity-number/se.ts';
+import type { CardOrderedDetail } from '#shared/contracts/events/card-ordered.ts';
+import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
+import { luhnCheckDigit } from '#shared/domain/identity-number/se.ts';
 import { documentClient } from './dynalite.ts';
 import { loadEventFixture } from './event-fixtures.ts';
 

@@ -1,5 +1,5 @@
-import { en } from '#shared/messages/en.ts';
-import { LANGUAGES, type Language, messagesFor } from '#shared/messages/index.ts';
+import { en } from '#shared/email/texts/en.ts';
+import { LANGUAGES, type Language, messagesFor } from '#shared/email/texts/index.ts';
 
 type Leaf = { path: string; value: unknown };
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import type { RejectionCategory } from '#shared/domain/scan-evaluation.ts';
 import { InvalidEmailDataError } from '#shared/email/errors.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
 import { type EmailRequest, type EmailTemplateData, renderEmail } from '#shared/email/templates.ts';
-import { LANGUAGES, type Language } from '#shared/messages/index.ts';
-import type { RejectionCategory } from '#shared/scan-evaluation.ts';
+import { LANGUAGES, type Language } from '#shared/email/texts/index.ts';
 
 const OFFICES = 'https://sistec.example/kontor';
 const LINK = 'https://onboarding.example/link/onb_01jd3w8zq5k2m7t9x4b6n1r0ce.Q2hhbmdlLW1lLXBsZWFzZQ';

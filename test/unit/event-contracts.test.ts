@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { EVENT_CONTRACTS, findContract } from '#shared/events/catalog.ts';
-import { producerSchemaFiles } from '#shared/events/producer-schemas.ts';
+import { EVENT_CONTRACTS, findContract } from '#shared/contracts/events/catalog.ts';
+import { producerSchemaFiles } from '#shared/contracts/events/producer-schemas.ts';
 import { allEventFixtures, loadEventFixture } from '#test/support/event-fixtures.ts';
 
 const fixtures = allEventFixtures();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
-import { InvalidInputError, TransientError } from '#shared/runtime/errors.ts';
+import { InvalidInputError, TransientError } from '#shared/domain/errors.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 
 const context = () =>

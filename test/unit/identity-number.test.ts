@@ -6,7 +6,7 @@ import {
   maskIdentityNumber,
   matchesTypedIdentityNumber,
   parseIdentityNumber,
-} from '#shared/identity-number.ts';
+} from '#shared/domain/identity-number/index.ts';
 
 // Fixed so the century rules are deterministic: 10-digit Swedish YY 25 means 2025, YY 26 means 1926.
 const TODAY = new Date('2025-06-15T12:00:00Z');

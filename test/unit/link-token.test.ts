@@ -5,7 +5,7 @@ import {
   parseLinkToken,
   type StoredLinkToken,
   verifyLinkToken,
-} from '#shared/link-token.ts';
+} from '#shared/domain/link-token.ts';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const id = '01JD3W8ZQ5K2M7T9X4B6N1R0CE';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mrzCheckDigit, validateMrz } from '#shared/mrz.ts';
+import { mrzCheckDigit, validateMrz } from '#shared/domain/mrz.ts';
 
 // ICAO Doc 9303 specimens (parts 4 and 5).
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];

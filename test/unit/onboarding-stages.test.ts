@@ -7,7 +7,7 @@ import {
   planTransition,
   STAGES,
   type Stage,
-} from '#shared/onboarding/stages.ts';
+} from '#shared/domain/onboarding/stages.ts';
 
 // The flow as DESIGN.md states it, written out here rather than read from the code under test.
 const ALLOWED: [Stage, Stage][] = [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '#shared/password-hash.ts';
+import { hashPassword, SCRYPT_PARAMS, verifyPassword } from '#shared/domain/password-hash.ts';
 
 // Most tests use N = 2^14 (~35 ms a hash) to stay fast; one test runs the production cost.
 const cheap = { ln: 14 };

@@ -4,7 +4,7 @@ import {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
   type PasswordContext,
-} from '#shared/password-policy.ts';
+} from '#shared/domain/password-policy.ts';
 
 const worker: PasswordContext = {
   email: 'Jan.Kowalski@example.pl',

@@ -7,7 +7,7 @@ import {
   rejectionCategory,
   type ScanForEvaluation,
   type ScanRejectionReason,
-} from '#shared/scan-evaluation.ts';
+} from '#shared/domain/scan-evaluation.ts';
 
 // German passport specimen (ICAO 9303 TD3), valid until 2027-02-28.
 const MRZ = ['P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<', 'C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4'];

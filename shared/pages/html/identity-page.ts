@@ -1,6 +1,6 @@
-import type { Language } from '#shared/events/fields.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
 import { PATHS } from '#shared/pages/paths.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { renderLayout } from './layout.ts';
 import { describedBy, errorSummary, escapeHtml, fieldErrorMessage, hiddenInput, paragraph } from './parts.ts';
 

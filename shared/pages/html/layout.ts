@@ -1,6 +1,6 @@
+import type { Language } from '#shared/contracts/events/fields.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
-import type { Language } from '#shared/events/fields.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { PAGE_CSS } from './styles.ts';
 
 export interface LayoutInput {

@@ -1,6 +1,6 @@
-import type { Language } from '#shared/events/fields.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
-import { stockholmDateAndTime } from '#shared/stockholm-time.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
+import { stockholmDateAndTime } from '#shared/domain/stockholm-time.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { renderMessagePage } from './message-page.ts';
 
 /** Shown instead of the identity form while identity entry is locked. */

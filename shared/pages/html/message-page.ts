@@ -1,5 +1,5 @@
-import type { Language } from '#shared/events/fields.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
+import type { Language } from '#shared/contracts/events/fields.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { renderLayout } from './layout.ts';
 import { escapeHtml, paragraph } from './parts.ts';
 

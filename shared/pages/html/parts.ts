@@ -1,5 +1,5 @@
 import { escapeHtml } from '#shared/email/escape-html.ts';
-import type { PageMessages } from '#shared/messages/pages/index.ts';
+import type { PageMessages } from '#shared/pages/texts/index.ts';
 
 export { escapeHtml };
 

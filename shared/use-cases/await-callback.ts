@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
+import { isFinalStage } from '#shared/domain/onboarding/stages.ts';
+import type { Clock } from '#shared/ports/clock.ts';
+import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import { loadOnboarding } from './load-onboarding.ts';
+
+export class OnboardingClosedError extends Error {
+  override readonly name = 'OnboardingClosedError';
+}
+
+/**
+ * The callback registration of a `.waitForTaskToken` task: the token goes on the onboarding record
+ * (server side only) where receive-scan or the worker pages find it. Moving into AWAITING_SCAN
+ * happens here so the stage says what the execution is doing, in the same write as the token: with
+ * two writes, a scan arriving between them would find AWAITING_SCAN without a wait ("not ready").
+ * Safe to retry: a retry after the move finds AWAITING_SCAN and stores its own token alone.
+ */
+export async function awaitCallback(
+  input: z.infer<typeof AwaitCallbackInput>,
+  deps: { repo: OnboardingRepository; clock: Clock },
+): Promise<void> {
+  const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
+  // The worker finished the pages before this wait was registered: nothing will resume it, and
+  // when it times out the link-expiry path finds the account and publishes AccountCreated.
+  if (input.kind === 'ACCOUNT' && onboarding.stage === 'ACCOUNT_CREATED') return;
+  if (isFinalStage(onboarding.stage)) {
+    throw new OnboardingClosedError(`Onboarding ${input.onboardingId} is ${onboarding.stage}`);
+  }
+  const now = deps.clock.now();
+  const wait = { kind: input.kind, taskToken: input.taskToken };
+  if (input.kind === 'SCAN' && onboarding.stage !== 'AWAITING_SCAN') {
+    await deps.repo.transition(onboarding.onboardingId, {
+      expectedVersion: onboarding.version,
+      from: onboarding.stage,
+      to: 'AWAITING_SCAN',
+      cause: 'scan-wait-started',
+      at: now,
+      changes: { wait: { ...wait, since: now.toISOString() } },
+    });
+    return;
+  }
+  await deps.repo.storeWait(onboarding.onboardingId, { ...wait, since: now });
+}
