@@ -1,3 +1,4 @@
+import { ROUTE_KEYS } from '#shared/contracts/worker-routes.ts';
 import type { ENV } from '#shared/runtime/config.ts';
 import type { RuleName } from './rules.ts';
 
@@ -108,11 +109,5 @@ export function ruleTarget(rule: RuleName): FunctionSpec {
   return spec;
 }
 
-/** Routes of the worker pages (HTTP API, payload format 2.0). */
-export const HTTP_ROUTES = [
-  'GET /account/start',
-  'GET /account',
-  'POST /account/identity',
-  'POST /account',
-  'GET /account/created',
-] as const;
+/** Routes of the worker pages (HTTP API, payload format 2.0): the pages' own route table. */
+export const HTTP_ROUTES = ROUTE_KEYS;

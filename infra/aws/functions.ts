@@ -143,11 +143,7 @@ export class OnboardingFunctions extends Construct {
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: 'id06-onboarding',
-        POWERTOOLS_METRICS_NAMESPACE: 'Id06Onboarding',
-        NODE_OPTIONS: '--enable-source-maps',
-      },
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
       depsLockFilePath: projectPath('package-lock.json'),
       bundling: {
         format: OutputFormat.ESM,

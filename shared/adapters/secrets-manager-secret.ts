@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ConfigurationError } from '#shared/runtime/config.ts';
+import { ConfigurationError } from '#shared/domain/errors.ts';
 
 /** Reads a secret string once (at cold start); the key for identity-number hashes lives there. */
 export async function readSecretString(client: SecretsManagerClient, secretId: string): Promise<string> {

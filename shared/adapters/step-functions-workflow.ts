@@ -7,8 +7,8 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
+import { ConfigurationError } from '#shared/domain/errors.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
-import { ConfigurationError } from '#shared/runtime/config.ts';
 
 export class StepFunctionsWorkflow implements Workflow {
   readonly #client: SFNClient;

@@ -18,37 +18,7 @@ export class InvalidInputError extends Error {
   }
 }
 
-interface SdkErrorShape {
-  name?: string;
-  $metadata?: { requestId?: string; httpStatusCode?: number };
-  $retryable?: unknown;
-  $fault?: string;
-}
-
-const THROTTLING = /Throttl|TooManyRequests|RequestLimitExceeded|ProvisionedThroughputExceeded|SlowDown/;
-
-/** Whether an AWS SDK error is one the SDK itself would call transient. */
-export function isTransientSdkError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as SdkErrorShape;
-  return Boolean(e.$retryable) || e.$fault === 'server' || THROTTLING.test(e.name ?? '');
-}
-
-/** Whether an error came back from an AWS service call (the SDK adds `$metadata`). */
-export function isSdkError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && '$metadata' in error;
-}
-
-/**
- * An AWS service error with its name kept (Retry, Catch and alarms match on names) and its message
- * replaced: services put request data in messages (SES names the rejected recipient), and the
- * message would land in logs and, as the Lambda error's cause, in the execution history.
- */
-export function withoutServiceMessage(error: Error): Error {
-  const { $metadata } = error as SdkErrorShape;
-  const replaced = new Error(
-    `AWS service error (HTTP ${$metadata?.httpStatusCode ?? '?'}, request ${$metadata?.requestId ?? '?'})`,
-  );
-  replaced.name = error.name;
-  return replaced;
+/** A setting the deployment gave wrongly or not at all: thrown at cold start, never retried. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
 }

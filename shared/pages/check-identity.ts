@@ -1,20 +1,21 @@
-import { pageMessagesFor } from '#shared/pages/texts/index.ts';
-import { verifyEnteredIdentity } from '#shared/use-cases/verify-identity.ts';
+import { verifyIdentityNumber } from '#shared/use-cases/verify-identity.ts';
 import { csrfToken } from './csrf.ts';
 import { renderAccountPage } from './html/account-page.ts';
+import { identityRejectedResponse } from './identity-rejected.ts';
 import { openSession } from './link-session.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { htmlResponse } from './responses.ts';
+import { pageMessagesFor } from './texts/index.ts';
 
 /** POST /account/identity: the right identity number opens the check-your-data form. */
 export async function checkIdentity(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const opened = await openSession(deps, request, { csrf: true });
   if (!opened.ok) return opened.response;
   const { session } = opened;
-  const verified = await verifyEnteredIdentity(deps, session, request.form.identityNumber);
-  if (!verified.ok) return verified.response;
+  const { onboarding, now } = session;
+  const verified = await verifyIdentityNumber(deps.repo, onboarding, request.form.identityNumber, now);
+  if (!verified.ok) return identityRejectedResponse(session, verified);
 
-  const { onboarding } = session;
   const body = renderAccountPage(onboarding.language, pageMessagesFor(onboarding.language), {
     csrf: csrfToken(session.token),
     cardholder: onboarding.cardholder,

@@ -1,38 +1,45 @@
-import { createAccount } from '#shared/use-cases/create-account.ts';
+import { ROUTE_KEYS, type RouteKey } from '#shared/contracts/worker-routes.ts';
 import { checkIdentity } from './check-identity.ts';
+import { createAccount } from './create-account.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
-import { PATHS } from './paths.ts';
 import { errorResponse } from './responses.ts';
 import { showAccountCreated } from './show-account-created.ts';
 import { showIdentityForm } from './show-identity-form.ts';
 import { startSession } from './start-session.ts';
 
-type UseCase = (deps: PageDependencies, request: PageRequest) => Promise<PageResponse>;
+type Page = (deps: PageDependencies, request: PageRequest) => Promise<PageResponse>;
 
-/** The routes of HTTP_ROUTES in infra/catalog.ts, by path and method. */
-const ROUTES: Readonly<Record<string, Readonly<Record<string, UseCase>>>> = {
-  [PATHS.start]: { GET: startSession },
-  [PATHS.account]: { GET: showIdentityForm, POST: createAccount },
-  [PATHS.identity]: { POST: checkIdentity },
-  [PATHS.created]: { GET: showAccountCreated },
+/** The page of every route in the route table; a route without one fails tsc. */
+const PAGES: Readonly<Record<RouteKey, Page>> = {
+  'GET /account/start': startSession,
+  'GET /account': showIdentityForm,
+  'POST /account/identity': checkIdentity,
+  'POST /account': createAccount,
+  'GET /account/created': showAccountCreated,
 };
+
+function isRouteKey(key: string): key is RouteKey {
+  return (ROUTE_KEYS as readonly string[]).includes(key);
+}
+
+function methodsOf(path: string): string[] {
+  return ROUTE_KEYS.filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(' ')[0] ?? '');
+}
 
 /** The route key to log: only known routes, since an unknown path is whatever a client typed. */
 export function routeKey(request: Pick<PageRequest, 'method' | 'path'>): string {
-  return Object.hasOwn(ROUTES, request.path) ? `${request.method} ${request.path}` : 'unknown';
+  return methodsOf(request.path).length > 0 ? `${request.method} ${request.path}` : 'unknown';
 }
 
-/** Runs the use case of the request's route: 404 for an unknown path, 405 for a method it lacks. */
+/** Runs the page of the request's route: 404 for an unknown path, 405 for a method it lacks. */
 export function routePageRequest(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
-  const methods = Object.hasOwn(ROUTES, request.path) ? ROUTES[request.path] : undefined;
-  if (methods === undefined) return Promise.resolve(errorResponse('notFound', request.language, 'NotFound'));
-  const useCase = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
-  if (useCase === undefined) {
-    return Promise.resolve(
-      errorResponse('methodNotAllowed', request.language, 'MethodNotAllowed', {
-        headers: { Allow: Object.keys(methods).join(', ') },
-      }),
-    );
-  }
-  return useCase(deps, request);
+  const key = `${request.method} ${request.path}`;
+  if (isRouteKey(key)) return PAGES[key](deps, request);
+  const methods = methodsOf(request.path);
+  if (methods.length === 0) return Promise.resolve(errorResponse('notFound', request.language, 'NotFound'));
+  return Promise.resolve(
+    errorResponse('methodNotAllowed', request.language, 'MethodNotAllowed', {
+      headers: { Allow: methods.join(', ') },
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { PATHS } from './paths.ts';
+import { PATHS } from '#shared/contracts/worker-routes.ts';
 
 /**
  * Holds the link token between the pages, so it leaves the URL after the first request.

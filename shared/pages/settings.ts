@@ -1,5 +1,5 @@
+import { ConfigurationError } from '#shared/domain/errors.ts';
 import { isLinkableUrl } from '#shared/domain/link-url.ts';
-import { ConfigurationError } from '#shared/runtime/config.ts';
 import type { PageSettings } from './page.ts';
 
 /**

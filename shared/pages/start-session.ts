@@ -1,6 +1,6 @@
-import { checkLink } from './link-session.ts';
+import { PATHS } from '#shared/contracts/worker-routes.ts';
+import { checkLink } from '#shared/use-cases/check-link.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
-import { PATHS } from './paths.ts';
 import { linkProblemResponse, redirectResponse } from './responses.ts';
 import { sessionCookie } from './session-cookie.ts';
 import { usesSecureCookies } from './settings.ts';

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { ConfigurationError } from '#shared/domain/errors.ts';
 import { isLinkableUrl } from '#shared/domain/link-url.ts';
-
-export class ConfigurationError extends Error {
-  override readonly name = 'ConfigurationError';
-}
 
 /**
  * Reads and checks environment variables once, at cold start, so a missing setting fails the

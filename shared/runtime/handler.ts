@@ -6,12 +6,8 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import {
-  isSdkError,
-  isTransientSdkError,
-  TransientError,
-  withoutServiceMessage,
-} from '#shared/domain/errors.ts';
+import { TransientError } from '#shared/domain/errors.ts';
+import { isSdkError, isTransientSdkError, withoutServiceMessage } from './aws-errors.ts';
 import { logger, metrics, tracer } from './observability.ts';
 
 /**

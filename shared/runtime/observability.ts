@@ -2,15 +2,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
+/** The service name of every log line, metric and trace, and the metrics namespace, on both targets. */
+export const SERVICE_NAME = 'id06-onboarding';
+export const METRICS_NAMESPACE = 'Id06Onboarding';
+
 /**
- * One logger, one metrics and one tracer per process (Powertools). Service name and namespace come
- * from POWERTOOLS_SERVICE_NAME / POWERTOOLS_METRICS_NAMESPACE. Nothing personal is ever passed to
- * them: log ids (onboardingId, orderId, scanId), stages and reason codes only.
+ * One logger, one metrics and one tracer per function (Powertools). Nothing personal is ever passed
+ * to them: ids (onboardingId, orderId, scanId), stages and reason codes only.
  */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'id06-onboarding' });
-export const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Id06Onboarding',
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'id06-onboarding',
-});
+export const logger = new Logger({ serviceName: SERVICE_NAME });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
 /** Disabled outside Lambda (no X-Ray daemon), so the local stack runs the same code. */
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'id06-onboarding' });
+export const tracer = new Tracer({ serviceName: SERVICE_NAME });

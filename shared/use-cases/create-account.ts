@@ -1,18 +1,8 @@
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import { hashPassword } from '#shared/domain/password-hash.ts';
-import { readAccountForm } from '#shared/pages/account-form.ts';
-import { csrfToken } from '#shared/pages/csrf.ts';
-import { renderAccountPage } from '#shared/pages/html/account-page.ts';
-import { openSession } from '#shared/pages/link-session.ts';
-import type { PageDependencies, PageRequest, PageResponse } from '#shared/pages/page.ts';
-import { PATHS } from '#shared/pages/paths.ts';
-import { htmlResponse, linkProblemResponse, redirectResponse } from '#shared/pages/responses.ts';
-import { expiredSessionCookie } from '#shared/pages/session-cookie.ts';
-import { usesSecureCookies } from '#shared/pages/settings.ts';
-import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { type OnboardingRepository, StaleOnboardingError } from '#shared/ports/onboarding-repository.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
-import { verifyEnteredIdentity } from './verify-identity.ts';
+import { type AccountFormError, type AccountFormFields, checkAccountForm } from './check-account-form.ts';
 
 // Another writer (a storeWait, a counted identity failure) may bump the version between the read
 // and the stage change; re-reading a couple of times settles that without giving up the account.
@@ -20,58 +10,54 @@ const TRANSITION_ROUNDS = 3;
 
 type Account = NonNullable<Onboarding['account']>;
 
+export interface AccountDependencies {
+  repo: OnboardingRepository;
+  workflow: Workflow;
+  /** Version of the ID06 General Terms and Conditions the worker accepts, stored on the account. */
+  termsVersion: string;
+  /** Defaults to hashPassword at the production scrypt cost; tests inject a cheaper cost. */
+  hashPassword?: (password: string) => Promise<string>;
+}
+
+export interface AccountRequest extends AccountFormFields {
+  /** As read by the link check of this request. */
+  onboarding: Onboarding;
+  /** The hash of the link this request came through: it must still be the current, unused one. */
+  tokenHash: string;
+  now: Date;
+}
+
+export type AccountCreation =
+  | { ok: true; resume: Resumed }
+  | { ok: false; reason: 'invalid'; errors: AccountFormError[] }
+  | { ok: false; reason: 'link'; problem: 'used' | 'closed' };
+
 /**
- * POST /account: the worker confirms. Checks the session, CSRF, lock and identity number again,
- * then the password and terms; hashes the password, then in one write uses up the link and moves
- * the onboarding to ACCOUNT_CREATED, and resumes the waiting execution. One write, because with two
- * a failure between them would leave a used link and no account: the worker's retry would only
- * hear "link used". Any failure before the write leaves the link usable.
+ * The worker confirms (identity number already verified by the caller): checks the password and
+ * terms, hashes the password, then in one write uses up the link and moves the onboarding to
+ * ACCOUNT_CREATED, and resumes the waiting execution. One write, because with two a failure
+ * between them would leave a used link and no account: the worker's retry would only hear "link
+ * used". Any failure before the write leaves the link usable.
  */
-export async function createAccount(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
-  const opened = await openSession(deps, request, { csrf: true });
-  if (!opened.ok) return opened.response;
-  const { session } = opened;
-  const verified = await verifyEnteredIdentity(deps, session, request.form.identityNumber);
-  if (!verified.ok) return verified.response;
+export async function createAccount(
+  deps: AccountDependencies,
+  request: AccountRequest,
+): Promise<AccountCreation> {
+  const { onboarding, now } = request;
+  const errors = checkAccountForm(request, onboarding.cardholder);
+  if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
 
-  const { onboarding, now, tokenHash } = session;
-  const { language, onboardingId } = onboarding;
-  const m = pageMessagesFor(language);
-  const form = readAccountForm(request.form, onboarding.cardholder);
-  if (form.errors.length > 0) {
-    const body = renderAccountPage(language, m, {
-      csrf: csrfToken(session.token),
-      cardholder: onboarding.cardholder,
-      enteredIdentityNumber: verified.entered,
-      termsAccepted: form.termsAccepted,
-      errors: form.errors.map(({ field, code }) => ({ field, message: m.account.errors[code] })),
-    });
-    return htmlResponse(422, body, 'AccountFormInvalid', {
-      onboardingId,
-      detail: form.errors.map((error) => error.code).join(','),
-    });
-  }
-
-  const passwordHash = await (deps.hashPassword ?? hashPassword)(form.password);
-  const secure = usesSecureCookies(deps.settings);
-  const forget = { cookies: [expiredSessionCookie(secure)], onboardingId };
+  const passwordHash = await (deps.hashPassword ?? hashPassword)(request.password);
   const at = now.toISOString();
   const account: Account = {
     passwordHash,
-    termsVersion: deps.settings.termsVersion,
+    termsVersion: deps.termsVersion,
     termsAcceptedAt: at,
     createdAt: at,
   };
-  const recorded = await recordAccount(deps.repo, onboardingId, tokenHash, account, now);
-  if (!recorded.ok) {
-    return linkProblemResponse(recorded.problem, language, deps.settings.signInUrl, 'LinkRejected', forget);
-  }
-  const resume = await resumeWorkflow(deps.workflow, recorded.taskToken, at);
-  return redirectResponse(language, `${PATHS.created}?lang=${language}`, 'AccountCreated', {
-    ...forget,
-    detail: `resume-${resume.result}`,
-    ...(resume.result === 'failed' ? { level: 'error', errorName: resume.errorName } : {}),
-  });
+  const recorded = await recordAccount(deps.repo, onboarding.onboardingId, request.tokenHash, account, now);
+  if (!recorded.ok) return { ok: false, reason: 'link', problem: recorded.problem };
+  return { ok: true, resume: await resumeWorkflow(deps.workflow, recorded.taskToken, at) };
 }
 
 type Recorded = { ok: true; taskToken?: string } | { ok: false; problem: 'used' | 'closed' };
@@ -113,7 +99,7 @@ async function recordAccount(
   }
 }
 
-type Resumed = { result: 'resumed' | 'gone' | 'no-wait' } | { result: 'failed'; errorName: string };
+export type Resumed = { result: 'resumed' | 'gone' | 'no-wait' } | { result: 'failed'; errorName: string };
 
 /**
  * Resumes the execution waiting for the account. Without a stored token (the worker was faster

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IssueAccountLinkInput } from '#shared/contracts/task-inputs.ts';
+import { accountLinkUrl } from '#shared/contracts/worker-routes.ts';
 import { hashLinkToken, issueLinkToken } from '#shared/domain/link-token.ts';
 import { renderEmail } from '#shared/email/templates.ts';
 import type { Clock } from '#shared/ports/clock.ts';
@@ -68,12 +69,10 @@ export async function issueAccountLink(
       ...(auditScan ? { scan: auditScan } : {}),
     },
   });
-  const link = new URL('/account/start', deps.publicBaseUrl);
-  link.searchParams.set('token', token);
   const email = renderEmail('account-link', {
     language: onboarding.language,
     givenNames: onboarding.cardholder.givenNames,
-    link: link.toString(),
+    link: accountLinkUrl(deps.publicBaseUrl, token),
     expiresAt,
     linkNumber,
   });

@@ -1,6 +1,7 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
-import { PATHS } from '#shared/pages/paths.ts';
+import { PATHS } from '#shared/contracts/worker-routes.ts';
 import type { PageMessages } from '#shared/pages/texts/index.ts';
+import type { AccountField } from '#shared/use-cases/check-account-form.ts';
 import { renderLayout } from './layout.ts';
 import {
   describedBy,
@@ -20,8 +21,6 @@ export const ACCOUNT_FIELDS = {
   passwordRepeat: 'passwordRepeat',
   terms: 'terms',
 } as const;
-
-export type AccountField = keyof typeof ACCOUNT_FIELDS;
 
 export interface AccountPageInput {
   csrf: string;

@@ -1,5 +1,5 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
-import { PATHS } from '#shared/pages/paths.ts';
+import { PATHS } from '#shared/contracts/worker-routes.ts';
 import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { renderLayout } from './layout.ts';
 import { describedBy, errorSummary, escapeHtml, fieldErrorMessage, hiddenInput, paragraph } from './parts.ts';

@@ -1,9 +1,11 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
 import type { PageMessages } from '#shared/pages/texts/index.ts';
+import type { LinkRejection } from '#shared/use-cases/check-link.ts';
 import { renderMessagePage } from './message-page.ts';
 
 /** Why a link or session cannot be used. 'malformed' and 'unknown' read the same on purpose. */
-export type LinkProblem = 'malformed' | 'unknown' | 'expired' | 'used' | 'closed' | 'no-session';
+/** A link the use case refused, or no session cookie at all. */
+export type LinkProblem = LinkRejection | 'no-session';
 
 export function renderLinkProblemPage(
   language: Language,

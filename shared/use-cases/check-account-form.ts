@@ -1,20 +1,28 @@
 import type { Cardholder } from '#shared/contracts/events/card-ordered.ts';
 import { checkPassword, type PasswordRejection } from '#shared/domain/password-policy.ts';
-import type { PageMessages } from '#shared/pages/texts/index.ts';
-import type { AccountField } from './html/account-page.ts';
 
-export type AccountErrorCode = keyof PageMessages['account']['errors'];
+export type AccountField = 'password' | 'passwordRepeat' | 'terms';
+
+export type AccountErrorCode =
+  | 'passwordMissing'
+  | 'tooShort'
+  | 'tooLong'
+  | 'common'
+  | 'weak'
+  | 'personal'
+  | 'repeatMissing'
+  | 'repeatMismatch'
+  | 'termsRequired';
 
 export interface AccountFormError {
   field: AccountField;
   code: AccountErrorCode;
 }
 
-export interface AccountForm {
+export interface AccountFormFields {
   password: string;
+  passwordRepeat: string;
   termsAccepted: boolean;
-  /** In the order the fields appear on the page. */
-  errors: AccountFormError[];
 }
 
 const PASSWORD_ERROR: Readonly<Record<PasswordRejection, AccountErrorCode>> = {
@@ -26,15 +34,13 @@ const PASSWORD_ERROR: Readonly<Record<PasswordRejection, AccountErrorCode>> = {
 };
 
 /**
- * Reads the password, its repetition and the terms box. The password is taken as typed (never
- * trimmed); checkPassword refuses short, long, common, weak and personal ones.
+ * What is wrong with the password, its repetition and the terms box, in the order the fields
+ * appear. The password is taken as typed (never trimmed); checkPassword refuses short, long,
+ * common, weak and personal ones.
  */
-export function readAccountForm(form: Readonly<Record<string, string>>, cardholder: Cardholder): AccountForm {
-  const password = form.password ?? '';
-  const repeat = form.passwordRepeat ?? '';
-  const termsAccepted = form.terms === 'accepted';
+export function checkAccountForm(fields: AccountFormFields, cardholder: Cardholder): AccountFormError[] {
+  const { password, passwordRepeat } = fields;
   const errors: AccountFormError[] = [];
-
   if (password === '') {
     errors.push({ field: 'password', code: 'passwordMissing' });
   } else {
@@ -46,10 +52,10 @@ export function readAccountForm(form: Readonly<Record<string, string>>, cardhold
     });
     if (!verdict.ok) errors.push({ field: 'password', code: PASSWORD_ERROR[verdict.reason] });
   }
-  if (repeat === '') errors.push({ field: 'passwordRepeat', code: 'repeatMissing' });
-  else if (password !== '' && repeat !== password) {
+  if (passwordRepeat === '') errors.push({ field: 'passwordRepeat', code: 'repeatMissing' });
+  else if (password !== '' && passwordRepeat !== password) {
     errors.push({ field: 'passwordRepeat', code: 'repeatMismatch' });
   }
-  if (!termsAccepted) errors.push({ field: 'terms', code: 'termsRequired' });
-  return { password, termsAccepted, errors };
+  if (!fields.termsAccepted) errors.push({ field: 'terms', code: 'termsRequired' });
+  return errors;
 }

@@ -1,0 +1,34 @@
+import type { IdentityVerification } from '#shared/use-cases/verify-identity.ts';
+import { csrfToken } from './csrf.ts';
+import { renderIdentityPage } from './html/identity-page.ts';
+import type { Session } from './link-session.ts';
+import type { PageResponse } from './page.ts';
+import { htmlResponse, lockedResponse } from './responses.ts';
+import { pageMessagesFor } from './texts/index.ts';
+
+/** The identity page again with what was wrong, or the lock page once the wrong tries lock entry. */
+export function identityRejectedResponse(
+  session: Session,
+  verification: Exclude<IdentityVerification, { ok: true }>,
+): PageResponse {
+  const { language, onboardingId } = session.onboarding;
+  const m = pageMessagesFor(language);
+  const formWithError = (error: string) =>
+    renderIdentityPage(language, m, { csrf: csrfToken(session.token), error });
+  switch (verification.reason) {
+    case 'empty':
+      return htmlResponse(422, formWithError(m.identity.errors.empty), 'IdentityEmpty', { onboardingId });
+    case 'locked':
+      return lockedResponse(language, verification.until, session.now, {
+        onboardingId,
+        detail: `failures-${verification.failures}`,
+      });
+    case 'mismatch': {
+      const error = `${m.identity.errors.mismatch} ${m.identity.errors.triesLeft(verification.triesLeft)}`;
+      return htmlResponse(422, formWithError(error), 'IdentityMismatch', {
+        onboardingId,
+        detail: `failures-${verification.failures}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { Language } from '#shared/contracts/events/fields.ts';
+import { hashLinkToken, parseLinkToken, verifyLinkToken } from '#shared/domain/link-token.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
+import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+
+/** Why a link cannot be used now. */
+export type LinkRejection = 'malformed' | 'unknown' | 'expired' | 'used' | 'closed';
+
+/** A link that may be used now: right secret, current, unused, unexpired, onboarding waiting for it. */
+export interface OpenLink {
+  token: string;
+  tokenHash: string;
+  onboarding: Onboarding;
+}
+
+export type LinkCheck =
+  | ({ ok: true } & OpenLink)
+  | {
+      ok: false;
+      problem: LinkRejection;
+      onboardingId?: string;
+      /** Only once the secret is proven: before that, nothing about the record may show. */
+      language?: Language;
+    };
+
+/** parseLinkToken → repo.get → verifyLinkToken → stage, in that order. */
+export async function checkLink(repo: OnboardingRepository, token: unknown, now: Date): Promise<LinkCheck> {
+  const parsed = parseLinkToken(token);
+  if (!parsed.ok || typeof token !== 'string') return { ok: false, problem: 'malformed' };
+  const { onboardingId } = parsed;
+  const onboarding = await repo.get(onboardingId);
+  const verdict = verifyLinkToken(token, onboarding?.link, now);
+  if (
+    onboarding === undefined ||
+    (!verdict.ok && (verdict.reason === 'unknown' || verdict.reason === 'malformed'))
+  ) {
+    return { ok: false, problem: 'unknown', onboardingId };
+  }
+  const proven = { onboardingId, language: onboarding.language };
+  // A closed order outranks an expired link: telling that worker "a new link is coming" would be wrong.
+  if (onboarding.stage === 'EXPIRED' || onboarding.stage === 'CANCELLED') {
+    return { ok: false, problem: 'closed', ...proven };
+  }
+  if (!verdict.ok) return { ok: false, problem: verdict.reason === 'used' ? 'used' : 'expired', ...proven };
+  if (onboarding.stage === 'ACCOUNT_CREATED') return { ok: false, problem: 'used', ...proven };
+  if (onboarding.stage !== 'LINK_EMAILED') return { ok: false, problem: 'unknown', onboardingId };
+  return { ok: true, token, tokenHash: hashLinkToken(token), onboarding };
+}
