@@ -1,4 +1,11 @@
 import { readFileSync } from 'node:fs';
+import {
+  ACCOUNT_CREATED,
+  ACCOUNT_LINK_EMAILED,
+  ONBOARDING_EXPIRED,
+  SCAN_REJECTED,
+} from '#shared/contracts/events/onboarding-events.ts';
+import { ONBOARDING_SOURCE } from '#shared/contracts/events/sources.ts';
 import { FUNCTIONS } from './catalog.ts';
 
 /**
@@ -83,9 +90,18 @@ export function timingSubstitutions(timings: WorkflowTimings): TimingSubstitutio
   };
 }
 
+/** The source and detail types of the events the state machine puts on the bus: the contracts' own. */
+export const EMITTED_EVENT_SUBSTITUTIONS = {
+  OnboardingEventSource: ONBOARDING_SOURCE,
+  ScanRejectedDetailType: SCAN_REJECTED,
+  AccountLinkEmailedDetailType: ACCOUNT_LINK_EMAILED,
+  AccountCreatedDetailType: ACCOUNT_CREATED,
+  OnboardingExpiredDetailType: ONBOARDING_EXPIRED,
+} as const;
+
 /**
  * Every substitution of the definition: the task functions' ARNs by their catalog placeholder, the
- * bus, and the timings. `functionArn` differs per target (a CloudFormation token, a local ARN).
+ * bus, the emitted events' names and the timings. `functionArn` differs per target (a CloudFormation token, a local ARN).
  */
 export function definitionSubstitutions(options: {
   functionArn: (name: string) => string;
@@ -95,5 +111,10 @@ export function definitionSubstitutions(options: {
   const tasks = FUNCTIONS.flatMap((spec) =>
     spec.trigger.kind === 'task' ? [[spec.trigger.placeholder, options.functionArn(spec.name)] as const] : [],
   );
-  return { ...Object.fromEntries(tasks), EventBusName: options.busName, ...options.timings };
+  return {
+    ...Object.fromEntries(tasks),
+    EventBusName: options.busName,
+    ...EMITTED_EVENT_SUBSTITUTIONS,
+    ...options.timings,
+  };
 }

@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
 import { type HistoryEntry, planTransition } from '#shared/domain/onboarding/stages.ts';
-import { type Clock, systemClock } from '#shared/ports/clock.ts';
 import {
   type NewOnboarding,
   OnboardingNotFoundError,
@@ -42,8 +41,7 @@ interface Write {
  * decided something on a read (e.g. "this link is current, create the account") then fails with
  * StaleOnboardingError if anything at all changed since, instead of acting on an outdated record.
  *
- * `updatedAt` is the time the caller passed (transition.at, wait.since, ...); storeLink and clearWait
- * get none, so they use the clock (default: the system clock).
+ * `updatedAt` is the time the caller passed (transition.at, wait.since, ...).
  *
  * The client must be built with `marshallOptions: { removeUndefinedValues: true }`: optional fields
  * a caller left `undefined` are then not stored (instead of failing the marshalling).
@@ -51,12 +49,10 @@ interface Write {
 export class DynamoDbOnboardingRepository implements OnboardingRepository {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
-  private readonly clock: Clock;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string, clock: Clock = systemClock) {
+  constructor(client: DynamoDBDocumentClient, tableName: string) {
     this.client = client;
     this.tableName = tableName;
-    this.clock = clock;
   }
 
   async create(input: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }> {
@@ -182,27 +178,6 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
       condition: 'attribute_exists(#pk)',
       values: { ':wait': { kind: wait.kind, taskToken: wait.taskToken, since } },
       now: since,
-    });
-    if (!updated) throw new OnboardingNotFoundError(onboardingId);
-  }
-
-  /** A missing onboarding holds no wait either: false. */
-  async clearWait(onboardingId: string, taskToken: string): Promise<boolean> {
-    const updated = await this.write(onboardingId, {
-      remove: ['#wait'],
-      condition: '#wait.#taskToken = :token',
-      values: { ':token': taskToken },
-      now: this.clock.now().toISOString(),
-    });
-    return updated !== undefined;
-  }
-
-  async storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void> {
-    const updated = await this.write(onboardingId, {
-      set: ['#link = :link'],
-      condition: 'attribute_exists(#pk)',
-      values: { ':link': link },
-      now: this.clock.now().toISOString(),
     });
     if (!updated) throw new OnboardingNotFoundError(onboardingId);
   }

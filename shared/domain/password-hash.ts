@@ -1,4 +1,4 @@
-import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify<string, Buffer, number, ScryptOptions, Buffer>(scrypt);
@@ -12,17 +12,10 @@ export const SCRYPT_PARAMS = { ln: 17, r: 8, p: 1 } as const;
 export const SCRYPT_SALT_BYTES = 16;
 export const SCRYPT_KEY_BYTES = 32;
 
-// Bounds for the cost read back from stored strings, so a damaged or tampered record cannot make
-// verification allocate gigabytes or run for minutes. They leave room to raise the cost to
-// N = 2^19 (memory) or 8 times today's work (CPU).
+// Bounds for the cost, so a mistaken setting cannot allocate gigabytes or run for minutes. They
+// leave room to raise the cost to N = 2^19 (memory) or 8 times today's work (CPU).
 const MAX_MEMORY_BYTES = 512 * 1024 * 1024;
 const MAX_WORK = 8 * 2 ** SCRYPT_PARAMS.ln * SCRYPT_PARAMS.r * SCRYPT_PARAMS.p;
-
-// PHC string format, standard base64 without padding: 22 characters for the 16-byte salt, 43 for
-// the 32-byte hash. The lengths are exact because scrypt's output for a shorter key length is a
-// prefix of the longer one: a truncated stored hash would otherwise still verify.
-const PHC_SCRYPT =
-  /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22})\$([A-Za-z0-9+/]{43})$/;
 
 type ScryptCost = { ln: number; r: number; p: number };
 
@@ -38,24 +31,6 @@ export async function hashPassword(password: string, cost: Partial<ScryptCost> =
   const salt = randomBytes(SCRYPT_SALT_BYTES);
   const key = await derive(password, salt, SCRYPT_KEY_BYTES, { ln, r, p });
   return `$scrypt$ln=${ln},r=${r},p=${p}$${toB64(salt)}$${toB64(key)}`;
-}
-
-/** True only if `stored` is a well-formed scrypt string made from this password; never throws. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  try {
-    if (typeof password !== 'string' || typeof stored !== 'string') return false;
-    const match = PHC_SCRYPT.exec(stored);
-    if (!match) return false;
-    const [, ln, r, p, saltText, hashText] = match;
-    const cost = { ln: Number(ln), r: Number(r), p: Number(p) };
-    const salt = fromB64(saltText);
-    const expected = fromB64(hashText);
-    if (!salt || !expected || !isAllowedCost(cost)) return false;
-    const actual = await derive(password, salt, SCRYPT_KEY_BYTES, cost);
-    return timingSafeEqual(actual, expected);
-  } catch {
-    return false;
-  }
 }
 
 function derive(password: string, salt: Buffer, keyBytes: number, { ln, r, p }: ScryptCost): Promise<Buffer> {
@@ -80,12 +55,4 @@ function isAllowedCost({ ln, r, p }: ScryptCost): boolean {
 
 function toB64(bytes: Buffer): string {
   return bytes.toString('base64').replace(/=+$/, '');
-}
-
-// Buffer.from(text, 'base64') skips characters it does not expect; only a round trip proves the
-// text was canonical base64.
-function fromB64(text: string | undefined): Buffer | undefined {
-  if (text === undefined) return undefined;
-  const bytes = Buffer.from(text, 'base64');
-  return toB64(bytes) === text ? bytes : undefined;
 }

@@ -40,10 +40,6 @@ export interface OnboardingRepository {
   findByIdentityHash(identityHash: string): Promise<Onboarding[]>;
   /** Stores the task token of the current wait, replacing any earlier one. */
   storeWait(onboardingId: string, wait: { kind: WaitKind; taskToken: string; since: Date }): Promise<void>;
-  /** Clears the wait only if it still holds this token; returns whether it did. */
-  clearWait(onboardingId: string, taskToken: string): Promise<boolean>;
-  /** Replaces the account link (the previous one stops working). */
-  storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void>;
   /** Counts a wrong identity-number try; sets `lockedUntil` when the limit is reached. */
   recordIdentityFailure(
     onboardingId: string,

@@ -1,6 +1,5 @@
 import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
 import { planTransition } from '#shared/domain/onboarding/stages.ts';
-import { type Clock, systemClock } from '#shared/ports/clock.ts';
 import {
   type NewOnboarding,
   OnboardingNotFoundError,
@@ -21,11 +20,6 @@ type IdentityChecks = NonNullable<Onboarding['identityChecks']>;
  */
 export class InMemoryOnboardingRepository implements OnboardingRepository {
   private readonly records = new Map<string, Onboarding>();
-  private readonly clock: Clock;
-
-  constructor(clock: Clock = systemClock) {
-    this.clock = clock;
-  }
 
   async create(input: NewOnboarding): Promise<{ created: boolean; onboarding: Onboarding }> {
     const stored = this.records.get(input.onboardingId);
@@ -87,21 +81,6 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
     const since = wait.since.toISOString();
     const next = bumped(this.require(onboardingId), since);
     next.wait = { kind: wait.kind, taskToken: wait.taskToken, since };
-    this.save(next);
-  }
-
-  async clearWait(onboardingId: string, taskToken: string): Promise<boolean> {
-    const current = this.records.get(onboardingId);
-    if (current?.wait?.taskToken !== taskToken) return false;
-    const next = bumped(current, this.clock.now().toISOString());
-    delete next.wait;
-    this.save(next);
-    return true;
-  }
-
-  async storeLink(onboardingId: string, link: NonNullable<Onboarding['link']>): Promise<void> {
-    const next = bumped(this.require(onboardingId), this.clock.now().toISOString());
-    next.link = copy(link);
     this.save(next);
   }
 

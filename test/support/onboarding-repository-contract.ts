@@ -265,8 +265,6 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const waiting = await repo.transition(id, { ...toAwaitingScan(2), changes: { wait } });
       expect(waiting).toMatchObject({ stage: 'AWAITING_SCAN', version: 3, wait });
       expect(await repo.get(id)).toEqual(waiting);
-      expect(await repo.clearWait(id, 'task-0')).toBe(false);
-      expect(await repo.clearWait(id, 'task-1')).toBe(true);
     });
 
     test('scans accumulate across transitions', async () => {
@@ -309,10 +307,23 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       ]);
     });
 
-    test('storeLink replaces the link', async () => {
+    test('a resend replaces the link in the same write as its history entry', async () => {
       const emailed = await linkEmailed('hash-1');
       const id = emailed.onboardingId;
-      await repo.storeLink(id, link('hash-2', 2));
+      const resent = await repo.transition(id, {
+        expectedVersion: emailed.version,
+        from: 'LINK_EMAILED',
+        to: 'LINK_EMAILED',
+        cause: 'link-resent',
+        at: later(5),
+        changes: { link: link('hash-2', 2) },
+      });
+      expect(resent.link).toEqual(link('hash-2', 2));
+      expect(resent.history.at(-1)).toMatchObject({
+        from: 'LINK_EMAILED',
+        to: 'LINK_EMAILED',
+        cause: 'link-resent',
+      });
       expect((await repo.get(id))?.link).toEqual(link('hash-2', 2));
     });
 
@@ -346,7 +357,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       expect((await repo.get(emailed.onboardingId))?.link).toBeUndefined();
     });
 
-    test('storeWait replaces the wait; clearWait clears only with the current token', async () => {
+    test('storeWait replaces the wait', async () => {
       const { onboarding } = await repo.create(newOnboarding());
       const id = onboarding.onboardingId;
       await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
@@ -356,13 +367,6 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
         taskToken: 'task-2',
         since: later(2).toISOString(),
       });
-
-      expect(await repo.clearWait(id, 'task-1')).toBe(false);
-      expect((await repo.get(id))?.wait?.taskToken).toBe('task-2');
-      expect(await repo.clearWait(id, 'task-2')).toBe(true);
-      expect((await repo.get(id))?.wait).toBeUndefined();
-      expect(await repo.clearWait(id, 'task-2')).toBe(false);
-      expect(await repo.clearWait(onboardingId(), 'task-2')).toBe(false);
     });
 
     test('every write bumps the version, so a decision on an older read goes stale', async () => {
@@ -370,13 +374,11 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const id = onboarding.onboardingId;
       await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
       expect((await repo.get(id))?.version).toBe(2);
-      await repo.clearWait(id, 'task-1');
-      await repo.storeLink(id, link('hash-1'));
       await repo.recordIdentityFailure(id, later(2), { maxFailures: 5, lockSeconds: 60 });
       await repo.recordFailure(id, { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' });
       const stored = await repo.get(id);
       expect(stored).toMatchObject({
-        version: 6,
+        version: 4,
         updatedAt: later(3).toISOString(),
         failure: { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' },
       });
@@ -389,7 +391,6 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       await expect(repo.storeWait(id, { kind: 'SCAN', taskToken: 't', since: t0 })).rejects.toBeInstanceOf(
         OnboardingNotFoundError,
       );
-      await expect(repo.storeLink(id, link('hash-1'))).rejects.toBeInstanceOf(OnboardingNotFoundError);
       await expect(repo.recordIdentityFailure(id, t0, policy)).rejects.toBeInstanceOf(
         OnboardingNotFoundError,
       );

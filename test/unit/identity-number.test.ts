@@ -3,7 +3,6 @@ import {
   hashIdentityNumber,
   type IdentityNumberRejection,
   type IdentityNumberResult,
-  maskIdentityNumber,
   matchesTypedIdentityNumber,
   parseIdentityNumber,
 } from '#shared/domain/identity-number/index.ts';
@@ -438,23 +437,6 @@ describe('common rules', () => {
   });
 });
 
-describe('maskIdentityNumber', () => {
-  test.each([
-    ['19880320-0016', '19880320-****'],
-    ['880320-0016', '880320-****'],
-    ['44051401359', '4405140****'],
-    ['1630615123457', '163061512****'],
-    ['  880320-0016 ', '880320-****'],
-    ['12345678', '1234****'],
-    ['1234567', '*******'],
-    ['12', '**'],
-    ['', ''],
-    ['AB12😀😀😀😀', 'AB12****'],
-  ])('%j → %j', (typed, masked) => {
-    expect(maskIdentityNumber(typed)).toBe(masked);
-  });
-});
-
 describe('matchesTypedIdentityNumber', () => {
   test.each([
     ['880320-0016', '880320-0016', true],
@@ -676,19 +658,6 @@ describe('properties', () => {
       );
     },
   );
-
-  test('mask keeps length and hides the last four characters', () => {
-    fc.assert(
-      fc.property(anyText, (typed) => {
-        const chars = Array.from(typed.trim());
-        const masked = Array.from(maskIdentityNumber(typed));
-        expect(masked).toHaveLength(chars.length);
-        const shown = chars.length < 8 ? 0 : chars.length - 4;
-        expect(masked.slice(0, shown)).toEqual(chars.slice(0, shown));
-        expect(masked.slice(shown).every((char) => char === '*')).toBe(true);
-      }),
-    );
-  });
 
   test('exact match: equal after trimming and non-empty, nothing more', () => {
     fc.assert(

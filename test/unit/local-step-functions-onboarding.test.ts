@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { PutEventsEntry } from '#infra/local/event-bus.ts';
 import { LocalStepFunctions } from '#infra/local/step-functions/service.ts';
 import { substitute } from '#infra/local/substitute.ts';
+import { EMITTED_EVENT_SUBSTITUTIONS } from '#infra/workflow-settings.ts';
 
 // The real state machine, substituted like the local stack does, driven by fake functions and bus.
 const ASL = readFileSync(new URL('../../state-machines/onboarding.asl.json', import.meta.url), 'utf8');
@@ -73,7 +74,10 @@ function flow(timings: Record<string, number>): Flow {
     },
   });
   services.push(sfn);
-  const substitutions: Record<string, string> = { EventBusName: 'onboarding' };
+  const substitutions: Record<string, string> = {
+    EventBusName: 'onboarding',
+    ...EMITTED_EVENT_SUBSTITUTIONS,
+  };
   for (const [placeholder, name] of Object.entries(PLACEHOLDERS))
     substitutions[placeholder] = FUNCTION_PREFIX + name;
   for (const [placeholder, value] of Object.entries(timings)) substitutions[placeholder] = String(value);

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { Language } from '#shared/contracts/events/fields.ts';
 import { issueLinkToken } from '#shared/domain/link-token.ts';
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
-import { hashPassword, verifyPassword } from '#shared/domain/password-hash.ts';
+import { hashPassword } from '#shared/domain/password-hash.ts';
 import { csrfToken } from '#shared/pages/csrf.ts';
 import { pagesEn } from '#shared/pages/texts/en.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
@@ -13,6 +13,7 @@ import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
 import { FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
 import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
 import { newOnboarding } from '#test/support/onboarding-fixtures.ts';
+import { verifyPassword } from '#test/support/verify-password.ts';
 
 const NOW = '2026-11-20T08:00:00.000Z';
 const LINK_SECONDS = 3 * 86_400;
@@ -135,16 +136,33 @@ interface SetupOptions {
   workflow?: Workflow;
 }
 
+/** The link an IssueAccountLink task would store: a (re)send, which replaces any earlier link. */
+async function emailLink(
+  repo: InMemoryOnboardingRepository,
+  id: string,
+  link: NonNullable<Onboarding['link']>,
+) {
+  const current = await repo.get(id);
+  await repo.transition(id, {
+    expectedVersion: current!.version,
+    from: 'LINK_EMAILED',
+    to: 'LINK_EMAILED',
+    cause: 'link-resent',
+    at: new Date(NOW),
+    changes: { link },
+  });
+}
+
 async function setup(options: SetupOptions = {}) {
   const clock = new FixedClock(NOW);
-  const repo = new InMemoryOnboardingRepository(clock);
+  const repo = new InMemoryOnboardingRepository();
   const fakeWorkflow = new FakeWorkflow();
   const base = newOnboarding({ stage: 'LINK_EMAILED', language: options.language ?? 'sv' });
   const onboarding = { ...base, cardholder: { ...base.cardholder, ...options.cardholder } };
   const id = onboarding.onboardingId;
   await repo.create(onboarding);
   const link = issueLinkToken(id, clock.now(), LINK_SECONDS);
-  await repo.storeLink(id, { tokenHash: link.tokenHash, expiresAt: link.expiresAt, linkNumber: 1 });
+  await emailLink(repo, id, { tokenHash: link.tokenHash, expiresAt: link.expiresAt, linkNumber: 1 });
   if (options.withWait ?? true) {
     await repo.storeWait(id, { kind: 'ACCOUNT', taskToken: TASK_TOKEN, since: clock.now() });
   }
@@ -272,7 +290,7 @@ describe('the whole journey', () => {
       termsAcceptedAt: NOW,
       createdAt: NOW,
     });
-    await expect(verifyPassword(PASSWORD, stored?.account?.passwordHash ?? '')).resolves.toBe(true);
+    expect(verifyPassword(PASSWORD, stored?.account?.passwordHash ?? '')).toBe(true);
     expect(s.workflow.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
   });
 
@@ -620,7 +638,7 @@ describe('links', () => {
   test('a link replaced by a resend no longer works', async () => {
     const s = await setup();
     const next = issueLinkToken(s.id, s.clock.now(), LINK_SECONDS);
-    await s.repo.storeLink(s.id, { tokenHash: next.tokenHash, expiresAt: next.expiresAt, linkNumber: 2 });
+    await emailLink(s.repo, s.id, { tokenHash: next.tokenHash, expiresAt: next.expiresAt, linkNumber: 2 });
     expect((await s.browser.get('/account/start', startQuery(s.token))).status).toBe(404);
     expect((await s.browser.get('/account/start', startQuery(next.token))).status).toBe(303);
   });

@@ -24,7 +24,7 @@ const ISSUE_2 = '2026-11-20T09:15:00.123Z';
 
 function setup() {
   const clock = new FixedClock('2026-11-20T08:15:00Z');
-  const repo = new InMemoryOnboardingRepository(clock);
+  const repo = new InMemoryOnboardingRepository();
   const workflow = new FakeWorkflow();
   const mailer = new FakeMailer();
   const unmatched = new FakeUnmatchedScans();

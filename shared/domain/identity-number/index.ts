@@ -17,8 +17,6 @@ export type {
 
 // Refused before trimming or matching so pasted garbage costs nothing.
 const MAX_INPUT_LENGTH = 64;
-const MASK_VISIBLE_MIN_LENGTH = 8;
-const MASKED_TAIL = 4;
 
 const RULES = new Map<string, CountryRule>([
   ['SE', parseSe],
@@ -82,16 +80,4 @@ export function hashIdentityNumber(
   return createHmac('sha256', secret)
     .update(`${nationality.trim().toUpperCase()}:${normalized}`, 'utf8')
     .digest('hex');
-}
-
-/**
- * For operator screens: the typed value with its last four characters as `*`, so the date-like
- * prefix still tells people apart. Values under eight characters carry no such prefix and are
- * masked entirely.
- */
-export function maskIdentityNumber(typed: string): string {
-  // Code points, so a masked surrogate pair never leaves half a character behind.
-  const chars = typeof typed === 'string' ? Array.from(typed.trim()) : [];
-  if (chars.length < MASK_VISIBLE_MIN_LENGTH) return '*'.repeat(chars.length);
-  return chars.slice(0, -MASKED_TAIL).join('') + '*'.repeat(MASKED_TAIL);
 }
