@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { readFunctionEnv } from '#infra/catalog.ts';
 import { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
@@ -6,7 +7,7 @@ import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { awaitCallback } from '#shared/use-cases/await-callback.ts';
 
-const deps = { repo: onboardingRepository(), clock: systemClock };
+const deps = { repo: onboardingRepository(readFunctionEnv('await-callback')), clock: systemClock };
 
 /** Invoked by the `.waitForTaskToken` tasks; the token never leaves the server side. */
 export const handler = eventHandler(AwaitCallbackInput, async (input) => {

@@ -1,4 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { readFunctionEnv } from '#infra/catalog.ts';
 import { ExpireOnboardingInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository } from '#shared/runtime/dependencies.ts';
@@ -6,7 +7,7 @@ import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { expireOnboarding } from '#shared/use-cases/expire-onboarding.ts';
 
-const deps = { repo: onboardingRepository(), clock: systemClock };
+const deps = { repo: onboardingRepository(readFunctionEnv('expire-onboarding')), clock: systemClock };
 
 export const handler = eventHandler(ExpireOnboardingInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });

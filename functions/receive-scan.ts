@@ -1,11 +1,7 @@
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
-import { ScanCompletedEvent } from '#shared/contracts/events/scan-completed.ts';
+import { readFunctionEnv } from '#infra/catalog.ts';
+import { type ScanCompletedDetail, ScanCompletedEvent } from '#shared/contracts/events/scan-completed.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { dynamoClient } from '#shared/runtime/aws-clients.ts';
-import { ENV, readEnv } from '#shared/runtime/config.ts';
 import {
   identitySecret,
   onboardingRepository,
@@ -13,38 +9,28 @@ import {
   unmatchedScans,
 } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
+import { idempotentOn } from '#shared/runtime/idempotency.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { receiveScan } from '#shared/use-cases/receive-scan.ts';
 
+const env = readFunctionEnv('receive-scan');
 const deps = {
-  repo: onboardingRepository(),
+  repo: onboardingRepository(env),
   workflow: taskCallbacks(),
-  unmatched: unmatchedScans(),
+  unmatched: unmatchedScans(env),
   clock: systemClock,
-  identitySecret: await identitySecret(),
+  identitySecret: await identitySecret(env),
 };
 
-/**
- * Powertools idempotency keyed on Sistec's scan id: EventBridge delivers at least once, and a
- * repeated delivery returns the stored result instead of resuming (or parking) the scan again.
- */
-const idempotencyConfig = new IdempotencyConfig({
-  eventKeyJmesPath: 'scanId',
-  expiresAfterSeconds: 7 * 86_400,
-});
-const receiveOnce = makeIdempotent((scan: ScanCompletedDetail) => receiveScan(scan, deps), {
-  persistenceStore: new DynamoDBPersistenceLayer({
-    tableName: readEnv({ IDEMPOTENCY_TABLE_NAME: ENV.IDEMPOTENCY_TABLE_NAME }).IDEMPOTENCY_TABLE_NAME,
-    awsSdkV3Client: dynamoClient(),
-  }),
-  config: idempotencyConfig,
-});
+// EventBridge delivers at least once: a repeated scan id returns the stored result for 7 days.
+const receiveOnce = idempotentOn(env, 'scanId', 7 * 86_400, (scan: ScanCompletedDetail) =>
+  receiveScan(scan, deps),
+);
 
 /** Rule target for ScanCompleted. */
 export const handler = eventHandler(ScanCompletedEvent, async (event, context) => {
   logger.appendKeys({ scanId: event.detail.scanId });
-  idempotencyConfig.registerLambdaContext(context);
-  const result = await receiveOnce(event.detail);
+  const result = await receiveOnce(event.detail, context);
   // Ids and codes only: the scan itself is personal data.
   logger.info('Scan received', { ...result });
   metrics.addMetric(result.result === 'unmatched' ? 'ScanUnmatched' : 'ScanReceived', MetricUnit.Count, 1);

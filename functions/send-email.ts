@@ -1,17 +1,17 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { readFunctionEnv } from '#infra/catalog.ts';
 import { SendEmailInput } from '#shared/contracts/task-inputs.ts';
-import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { mailer, onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { sendWorkflowEmail } from '#shared/use-cases/send-email.ts';
 
-const settings = readEnv({ SIGN_IN_URL: ENV.SIGN_IN_URL, SISTEC_OFFICES_URL: ENV.SISTEC_OFFICES_URL });
+const env = readFunctionEnv('send-email');
 const deps = {
-  repo: onboardingRepository(),
-  mailer: mailer(),
-  signInUrl: settings.SIGN_IN_URL,
-  sistecOfficesUrl: settings.SISTEC_OFFICES_URL,
+  repo: onboardingRepository(env),
+  mailer: mailer(env),
+  signInUrl: env.SIGN_IN_URL,
+  sistecOfficesUrl: env.SISTEC_OFFICES_URL,
 };
 
 export const handler = eventHandler(SendEmailInput, async (input) => {

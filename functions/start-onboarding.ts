@@ -1,18 +1,19 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { readFunctionEnv } from '#infra/catalog.ts';
 import { CardOrderedEvent } from '#shared/contracts/events/card-ordered.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { identitySecret, onboardingRepository, workflowStarter } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { startOnboarding } from '#shared/use-cases/start-onboarding.ts';
 
+const env = readFunctionEnv('start-onboarding');
 const deps = {
-  repo: onboardingRepository(),
-  workflow: workflowStarter(),
+  repo: onboardingRepository(env),
+  workflow: workflowStarter(env),
   clock: systemClock,
-  identitySecret: await identitySecret(),
-  retentionDays: readEnv({ RETENTION_DAYS: ENV.RETENTION_DAYS }).RETENTION_DAYS,
+  identitySecret: await identitySecret(env),
+  retentionDays: env.RETENTION_DAYS,
 };
 
 /** Rule target for CardOrdered. */

@@ -1,17 +1,13 @@
+import { readFunctionEnv } from '#infra/catalog.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { ENV, readEnv } from '#shared/runtime/config.ts';
 import { onboardingRepository, taskCallbacks } from '#shared/runtime/dependencies.ts';
 import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
 
-const env = readEnv({
-  SIGN_IN_URL: ENV.SIGN_IN_URL,
-  TERMS_VERSION: ENV.TERMS_VERSION,
-  PUBLIC_BASE_URL: ENV.PUBLIC_BASE_URL,
-});
+const env = readFunctionEnv('worker-pages');
 
 /** HTTP API (payload 2.0): the worker account pages; resumes the execution once the account exists. */
 export const handler = workerPagesHandler({
-  repo: onboardingRepository(),
+  repo: onboardingRepository(env),
   workflow: taskCallbacks(),
   clock: systemClock,
   settings: {

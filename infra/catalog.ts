@@ -1,5 +1,5 @@
 import { ROUTE_KEYS } from '#shared/contracts/worker-routes.ts';
-import type { ENV } from '#shared/runtime/config.ts';
+import { ENV, type Env, type EnvName, readEnvNames } from '#shared/runtime/config.ts';
 import type { RuleName } from './rules.ts';
 
 /** What a function may touch; the stack turns each into a grant plus its environment variable. */
@@ -25,7 +25,7 @@ export interface FunctionSpec {
   trigger: Trigger;
   access: readonly Access[];
   /** Settings beyond those implied by `access`. */
-  env: readonly (keyof typeof ENV)[];
+  env: readonly EnvName[];
   memoryMb?: number;
   timeoutSeconds?: number;
 }
@@ -33,8 +33,22 @@ export interface FunctionSpec {
 /** Memory and timeout of a function whose catalog entry does not set them (both targets). */
 export const FUNCTION_DEFAULTS = { memoryMb: 256, timeoutSeconds: 30 } as const;
 
+/**
+ * The variables each access sets (with its grant, on AWS). With a function's `env`, these are all
+ * the variables the function gets, on both targets: a handler reading any other fails at cold start.
+ */
+export const ENV_SET_BY_ACCESS = {
+  'table:read': ['TABLE_NAME'],
+  'table:write': ['TABLE_NAME'],
+  'idempotency-table': ['IDEMPOTENCY_TABLE_NAME'],
+  'state-machine:start': ['STATE_MACHINE_ARN'],
+  'state-machine:callback': [],
+  email: ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'],
+  'identity-secret': ['IDENTITY_HASH_SECRET_ARN'],
+} as const satisfies Record<Access, readonly EnvName[]>;
+
 /** Every Lambda function of the app: the single list both targets deploy. */
-export const FUNCTIONS: readonly FunctionSpec[] = [
+export const FUNCTIONS = [
   {
     name: 'start-onboarding',
     description: 'CardOrdered: validates, stores the onboarding, starts its execution',
@@ -100,7 +114,55 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     // scrypt with N=2^17 needs 128 MiB of its own.
     memoryMb: 512,
   },
-];
+] as const satisfies readonly FunctionSpec[];
+
+export type FunctionName = (typeof FUNCTIONS)[number]['name'];
+type SpecOf<N extends FunctionName> = Extract<(typeof FUNCTIONS)[number], { name: N }>;
+/** The variables function N gets: its `env` plus those its `access` sets. */
+export type FunctionEnvName<N extends FunctionName> =
+  | SpecOf<N>['env'][number]
+  | (typeof ENV_SET_BY_ACCESS)[SpecOf<N>['access'][number]][number];
+
+export function functionSpec(name: string): FunctionSpec {
+  const spec = FUNCTIONS.find((f) => f.name === name);
+  if (!spec) throw new Error(`No function named ${name} in the catalog`);
+  return spec;
+}
+
+/** The names of the variables a function gets, in catalog order (access first, then `env`). */
+export function envNamesOf(spec: FunctionSpec): EnvName[] {
+  return [...new Set([...spec.access.flatMap((access) => ENV_SET_BY_ACCESS[access]), ...spec.env])];
+}
+
+/**
+ * A function's environment from the target's values: exactly the variables of its entry. A value
+ * missing for a required variable is a wiring mistake of the target, caught before any handler runs.
+ */
+export function functionEnvironment(
+  spec: FunctionSpec,
+  values: Partial<Record<EnvName, string>>,
+): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const name of envNamesOf(spec)) {
+    const value = values[name];
+    if (value !== undefined) environment[name] = value;
+    else if (!ENV[name].safeParse(undefined).success) {
+      throw new Error(`No value for ${name}, which ${spec.name} needs`);
+    }
+  }
+  return environment;
+}
+
+/**
+ * What a handler reads at cold start: the variables of its own catalog entry, checked, and typed
+ * so that reading another is a compile error (and, having no value, a cold-start failure).
+ */
+export function readFunctionEnv<N extends FunctionName>(
+  name: N,
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Env, FunctionEnvName<N>> {
+  return readEnvNames(envNamesOf(functionSpec(name)), env) as Pick<Env, FunctionEnvName<N>>;
+}
 
 /** The function a bus rule invokes: the catalog entry whose trigger names the rule. */
 export function ruleTarget(rule: RuleName): FunctionSpec {

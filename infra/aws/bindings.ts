@@ -4,11 +4,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Access } from '#infra/catalog.ts';
-import type { ENV } from '#shared/runtime/config.ts';
-
-/** An environment variable the functions read (shared/runtime/config.ts). */
-export type EnvName = keyof typeof ENV;
+import type { EnvName } from '#shared/runtime/config.ts';
 
 /**
  * Each helper grants one resource and sets the variable the handler reads it from, in one call,
@@ -74,14 +70,3 @@ export function bindSecret(fn: LambdaFunction, secret: ISecret): void {
   setEnv(fn, 'IDENTITY_HASH_SECRET_ARN', secret.secretArn);
   secret.grantRead(fn);
 }
-
-/** Variables each access sets; the rest of a function's `env` comes from plain settings. */
-export const ENV_SET_BY_ACCESS = {
-  'table:read': ['TABLE_NAME'],
-  'table:write': ['TABLE_NAME'],
-  'idempotency-table': ['IDEMPOTENCY_TABLE_NAME'],
-  'state-machine:start': ['STATE_MACHINE_ARN'],
-  'state-machine:callback': [],
-  email: ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'],
-  'identity-secret': ['IDENTITY_HASH_SECRET_ARN'],
-} as const satisfies Record<Access, readonly EnvName[]>;

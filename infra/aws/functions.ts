@@ -11,7 +11,14 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { type Access, FUNCTION_DEFAULTS, FUNCTIONS, type FunctionSpec } from '#infra/catalog.ts';
+import {
+  type Access,
+  ENV_SET_BY_ACCESS,
+  FUNCTION_DEFAULTS,
+  FUNCTIONS,
+  type FunctionSpec,
+} from '#infra/catalog.ts';
+import type { EnvName } from '#shared/runtime/config.ts';
 import type { RuleName } from '#infra/rules.ts';
 import {
   bindEmail,
@@ -21,8 +28,6 @@ import {
   bindTable,
   bindTaskCallbacks,
   type EmailSender,
-  ENV_SET_BY_ACCESS,
-  type EnvName,
 } from './bindings.ts';
 import { RULE_TARGET_DELIVERY } from './events.ts';
 import { projectPath } from './paths.ts';

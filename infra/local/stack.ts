@@ -4,7 +4,13 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { HTTP_ROUTES, ruleTarget } from '#infra/catalog.ts';
+import {
+  FUNCTION_DEFAULTS,
+  type FunctionSpec,
+  functionEnvironment,
+  HTTP_ROUTES,
+  ruleTarget,
+} from '#infra/catalog.ts';
 import { RULES, type RuleName } from '#infra/rules.ts';
 import {
   definitionSubstitutions,
@@ -16,6 +22,7 @@ import {
 } from '#infra/workflow-settings.ts';
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
+import type { EnvName } from '#shared/runtime/config.ts';
 import { type Edge, type LocalService, startEdge } from './edge.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LocalFunctions } from './functions.ts';
@@ -73,6 +80,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 interface Running {
+  functions: LocalFunctions;
   dynamo: Server;
   ses: LocalSes;
   bus: LocalEventBus;
@@ -86,6 +94,7 @@ async function stopAll(running: Partial<Running>): Promise<void> {
   await running.api?.close();
   await running.bus?.close();
   await running.stepFunctions?.close();
+  await running.functions?.close();
   await running.edge?.close();
   await running.ses?.close();
   if (running.dynamo) await closeServer(running.dynamo);
@@ -116,7 +125,13 @@ async function start(
     ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
   });
   running.bus = bus;
-  const functions = new LocalFunctions(region, accountId);
+  const handlerSettings: HandlerSettings = {};
+  const functions = new LocalFunctions({
+    region,
+    accountId,
+    environment: (spec) => functionProcessEnvironment(spec, handlerSettings),
+  });
+  running.functions = functions;
 
   // Step Functions starts last (it resumes persisted executions at once, which need everything
   // else); until then the edge has nothing to route its requests to.
@@ -154,7 +169,7 @@ async function start(
     timings[key as keyof TimingSubstitutions] = String(value);
   }
   const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${LOCAL_DEFAULTS.stateMachineName}`;
-  setHandlerEnvironment({
+  Object.assign(handlerSettings, {
     edgeUrl: edge.url,
     apiUrl: api.url,
     secretArn,
@@ -234,19 +249,22 @@ function identitySecret(persistDir: string | undefined): string {
   return readFileSync(file, 'utf8');
 }
 
-/** What the CDK stack sets on the functions, with the local endpoint and dummy credentials. */
-function setHandlerEnvironment(o: {
-  edgeUrl: string;
-  apiUrl: string;
-  secretArn: string;
-  stateMachineArn: string;
-  accountLinkSeconds: string;
-}) {
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: o.edgeUrl,
-    AWS_REGION: LOCAL_DEFAULTS.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+interface HandlerSettings {
+  edgeUrl?: string;
+  apiUrl?: string;
+  secretArn?: string;
+  stateMachineArn?: string;
+  accountLinkSeconds?: string;
+}
+
+/**
+ * What one function's process sees, as on Lambda: the runtime's variables (region, the local
+ * endpoint and dummy credentials instead of a role) and exactly the variables its catalog entry
+ * gives it, with the values the CDK stack would set. Known once the services listen.
+ */
+function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Record<string, string> {
+  if (o.edgeUrl === undefined || o.apiUrl === undefined) throw new Error('The local stack is still starting');
+  const values: Partial<Record<EnvName, string>> = {
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
     IDEMPOTENCY_TABLE_NAME: LOCAL_DEFAULTS.idempotencyTableName,
     STATE_MACHINE_ARN: o.stateMachineArn,
@@ -258,11 +276,19 @@ function setHandlerEnvironment(o: {
     ACCOUNT_LINK_SECONDS: o.accountLinkSeconds,
     RETENTION_DAYS: String(WORKFLOW_DEFAULTS.retentionDays),
     TERMS_VERSION,
-    POWERTOOLS_SERVICE_NAME: 'id06-onboarding-local',
+  };
+  return {
+    AWS_ENDPOINT_URL: o.edgeUrl,
+    AWS_REGION: LOCAL_DEFAULTS.region,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_LAMBDA_FUNCTION_NAME: spec.name,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
-  });
+    ...functionEnvironment(spec, values),
+  };
 }
 
 async function createTables(endpoint: string): Promise<void> {

@@ -33,3 +33,13 @@ export const ENV = {
   RETENTION_DAYS: z.coerce.number().int().min(1),
   TERMS_VERSION: z.string().min(1),
 } as const;
+
+export type EnvName = keyof typeof ENV;
+/** Every setting, parsed; a function gets the part its catalog entry names. */
+export type Env = { [K in EnvName]: z.infer<(typeof ENV)[K]> };
+
+/** Reads exactly `names` from the environment, checked at cold start (see readEnv). */
+export function readEnvNames<N extends EnvName>(names: readonly N[], env: NodeJS.ProcessEnv = process.env) {
+  const shape = Object.fromEntries(names.map((name) => [name, ENV[name]]));
+  return readEnv(shape, env) as Pick<Env, N>;
+}
