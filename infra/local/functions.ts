@@ -1,6 +1,6 @@
+import { lambdaContext } from '@id06/aws-emulator';
 import type { Context } from 'aws-lambda';
 import { FUNCTION_DEFAULTS, FUNCTIONS } from '#infra/catalog.ts';
-import { lambdaContext } from './lambda-context.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import {
+  type Emulator,
+  type HttpApi,
+  type LocalEventBus,
+  type LocalStepFunctions,
+  startEmulator,
+  startHttpApi,
+} from '@id06/aws-emulator';
 import { HTTP_ROUTES, ruleTarget } from '#infra/catalog.ts';
 import { RULES, type RuleName } from '#infra/rules.ts';
 import {
@@ -16,15 +22,8 @@ import {
 } from '#infra/workflow-settings.ts';
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
-import { type Edge, type LocalService, startEdge } from './edge.ts';
-import { LocalEventBus } from './event-bus.ts';
 import { LocalFunctions } from './functions.ts';
-import { type HttpApi, startHttpApi } from './http-api.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
-import { LocalSecrets } from './secrets.ts';
-import { closeServer, listen } from './server.ts';
-import { type LocalSes, startSes } from './ses.ts';
-import { LocalStepFunctions } from './step-functions/service.ts';
 import { substitute } from './substitute.ts';
 
 export interface LocalStackOptions {
@@ -36,8 +35,16 @@ export interface LocalStackOptions {
   persistDir?: string;
   /** ASL timing substitutions in seconds, e.g. short waits for tests. */
   timings?: Partial<Record<keyof TimingSubstitutions, number>>;
+  /**
+   * How long the bus keeps redelivering an event a function failed on (EventBridge: 24 h). A minute
+   * by default, so that what relies on redelivery on AWS (a scan before its onboarding waits for it)
+   * ends the same way here; tests that expect a dead letter pass seconds.
+   */
+  eventRetry?: { maximumEventAgeSeconds?: number; initialDelayMs?: number; maxDelayMs?: number };
   log?: (line: string) => void;
 }
+
+const EVENT_RETRY_DEFAULTS = { maximumEventAgeSeconds: 60, initialDelayMs: 100, maxDelayMs: 10_000 };
 
 export interface LocalStack {
   edgeUrl: string;
@@ -53,9 +60,8 @@ export interface LocalStack {
 }
 
 /**
- * The embedded stack behind `npm start` and the integration tests: dynalite, aws-ses-v2-local,
- * the local Step Functions service and event bus behind one AWS endpoint, and the HTTP API, all
- * on 127.0.0.1. The same ASL file, rule patterns and handlers as the CDK stack, read from the
+ * The embedded stack behind `npm start` and the integration tests: the AWS emulator (one AWS
+ * endpoint) and the HTTP API, all on 127.0.0.1. The same ASL file, rule patterns and handlers as the CDK stack, read from the
  * same catalog and workflow settings. If any part fails to start, the parts already running stop.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -73,22 +79,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 interface Running {
-  dynamo: Server;
-  ses: LocalSes;
-  bus: LocalEventBus;
-  edge: Edge;
+  emulator: Emulator;
   api: HttpApi;
-  stepFunctions: LocalStepFunctions;
 }
 
-/** Outside in: no new requests, then deliveries finish, then executions stop, then the services. */
+/** Outside in: no new requests, then the emulator (deliveries, executions, services). */
 async function stopAll(running: Partial<Running>): Promise<void> {
   await running.api?.close();
-  await running.bus?.close();
-  await running.stepFunctions?.close();
-  await running.edge?.close();
-  await running.ses?.close();
-  if (running.dynamo) await closeServer(running.dynamo);
+  await running.emulator?.close();
 }
 
 async function start(
@@ -99,46 +97,24 @@ async function start(
   region: string,
   accountId: string,
 ): Promise<LocalStack> {
-  running.dynamo = dynalite({
-    createTableMs: 0,
-    ...(persistDir ? { path: join(persistDir, 'dynamodb') } : {}),
-  });
-  const dynamoUrl = await listen(running.dynamo, 0, '127.0.0.1');
-  const ses = await startSes({ port: options.sesPort ?? LOCAL_DEFAULTS.sesPort });
-  running.ses = ses;
-  const secrets = new LocalSecrets({ region, accountId });
-  const secretArn = secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
-  const bus = new LocalEventBus({
+  const retry = { ...EVENT_RETRY_DEFAULTS, ...options.eventRetry };
+  const emulator = await startEmulator({
     region,
     accountId,
-    log,
+    edgePort: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
+    sesPort: options.sesPort ?? LOCAL_DEFAULTS.sesPort,
     buses: [LOCAL_DEFAULTS.busName],
-    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
-  });
-  running.bus = bus;
-  const functions = new LocalFunctions(region, accountId);
-
-  // Step Functions starts last (it resumes persisted executions at once, which need everything
-  // else); until then the edge has nothing to route its requests to.
-  const stepFunctionsRoute: LocalService = {
-    handle: (target, body) => {
-      if (!running.stepFunctions) throw new Error('Step Functions is still starting');
-      return running.stepFunctions.handle(target, body);
-    },
-  };
-  const edge = await startEdge({
-    port: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
-    host: '127.0.0.1',
-    routes: {
-      dynamodb: dynamoUrl,
-      ses: ses.url,
-      stepFunctions: stepFunctionsRoute,
-      events: bus,
-      secretsManager: secrets,
-    },
+    retryPolicy: { maximumEventAgeSeconds: retry.maximumEventAgeSeconds },
+    backoff: { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs },
+    ...(persistDir ? { persistDir } : {}),
     log,
   });
-  running.edge = edge;
+  running.emulator = emulator;
+  const { bus } = emulator;
+  // The emulator's endpoint under the name the handler environment below has always used.
+  const edge = { url: emulator.url };
+  const secretArn = emulator.secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
+  const functions = new LocalFunctions(region, accountId);
   const api = await startHttpApi({
     port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
     host: '127.0.0.1',
@@ -180,26 +156,11 @@ async function start(
     ),
   );
 
-  const stepFunctions = new LocalStepFunctions({
-    region,
-    accountId,
+  // Step Functions starts last: it resumes persisted executions at once, which need everything else.
+  const stepFunctions = emulator.startStepFunctions({
     invokeFunction: (name, payload) => functions.invoke(name, payload),
     putEvents: async (entries) => bus.putEvents(entries),
-    // As on AWS, status changes go to the default bus (the line printed per change comes from there).
-    onStatusChange: (execution) => {
-      bus.putEvents([
-        {
-          Source: 'aws.states',
-          DetailType: 'Step Functions Execution Status Change',
-          Detail: JSON.stringify(execution),
-          EventBusName: 'default',
-        },
-      ]);
-    },
-    ...(persistDir ? { persistDir: join(persistDir, 'step-functions') } : {}),
-    logger: log,
   });
-  running.stepFunctions = stepFunctions;
   const definition = substitute(
     readDefinition(),
     definitionSubstitutions({
@@ -215,8 +176,8 @@ async function start(
   return {
     edgeUrl: edge.url,
     apiUrl: api.url,
-    inboxUrl: ses.url,
-    storeUrl: ses.storeUrl,
+    inboxUrl: emulator.ses.url,
+    storeUrl: emulator.ses.storeUrl,
     stateMachineArn,
     busName: LOCAL_DEFAULTS.busName,
     tableName: LOCAL_DEFAULTS.tableName,

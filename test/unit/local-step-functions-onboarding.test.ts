@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PutEventsEntry } from '#infra/local/event-bus.ts';
-import { LocalStepFunctions } from '#infra/local/step-functions/service.ts';
+import { LocalStepFunctions, type PutEventsEntry } from '@id06/aws-emulator';
 import { substitute } from '#infra/local/substitute.ts';
 
 // The real state machine, substituted like the local stack does, driven by fake functions and bus.

@@ -8,13 +8,12 @@ import {
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSendQuotaCommand, SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { type Edge, type LocalService, startEdge } from '#infra/local/edge.ts';
-import { type EventBridgeEvent, LocalEventBus } from '#infra/local/event-bus.ts';
-import { LocalSecrets } from '#infra/local/secrets.ts';
-import { type LocalSes, startSes } from '#infra/local/ses.ts';
-import { RULES } from '#infra/rules.ts';
-import { startDynalite } from '#test/support/dynalite.ts';
-import { loadEventFixture } from '#test/support/event-fixtures.ts';
+import { startDynalite } from '../../src/dynalite.ts';
+import { type Edge, type LocalService, startEdge } from '../../src/edge.ts';
+import { type EventBridgeEvent, LocalEventBus } from '../../src/event-bus.ts';
+import { LocalSecrets } from '../../src/secrets.ts';
+import { type LocalSes, startSes } from '../../src/ses.ts';
+import { loadEventFixture, RULES } from '../support/fixtures.ts';
 
 const BUS = 'id06-onboarding-local';
 const config = () => ({

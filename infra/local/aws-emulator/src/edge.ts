@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import {
-  awsJsonError,
-  describeError,
-  isJsonObject,
-  parseJson,
-  type ServiceReply,
-} from '#infra/local/aws-json.ts';
-import { closeServer, listen, readBody } from '#infra/local/server.ts';
-import { escapeHtml } from '#shared/email/escape-html.ts';
+import { awsJsonError, describeError, isJsonObject, parseJson, type ServiceReply } from './aws-json.ts';
+import { closeServer, listen, readBody } from './server.ts';
+import { escapeXml } from './xml.ts';
 
 /**
  * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
@@ -302,11 +296,11 @@ function sendXml(res: ServerResponse, status: number, xml: string): void {
   res.end(xml);
 }
 
-/** An AWS Query protocol error, the shape SES v1 clients parse (HTML escaping is valid XML escaping). */
+/** An AWS Query protocol error, the shape SES v1 clients parse . */
 function queryError(code: string, message: string): string {
   return (
-    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeHtml(code)}</Code>` +
-    `<Message>${escapeHtml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
+    `<Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
   );
 }
 
