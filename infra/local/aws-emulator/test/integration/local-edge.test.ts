@@ -203,12 +203,12 @@ describe('edge', () => {
     }
   });
 
-  test('SES v1: an action aws-ses-v2-local lacks is an InvalidAction error, at once', async () => {
+  test('SES v1: an action aws-ses-v2-local lacks is an UnknownOperationException error, at once', async () => {
     const client = new SESClient({ ...config(), maxAttempts: 1 });
     try {
       const before = performance.now();
       await expect(client.send(new GetSendQuotaCommand({}))).rejects.toMatchObject({
-        name: 'InvalidAction',
+        name: 'UnknownOperationException',
         $metadata: { httpStatusCode: 400 },
       });
       expect(performance.now() - before).toBeLessThan(2000);
