@@ -15,6 +15,7 @@ export default {
     '^#(shared|functions|infra|test)/(.*)$': '<rootDir>/$1/$2',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The emulator package's own tests run here too: this is what CI runs.
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/infra/local/aws-emulator/test/**/*.test.ts'],
   testTimeout: 30000,
 };

@@ -18,8 +18,8 @@ import {
   FUNCTIONS,
   type FunctionSpec,
 } from '#infra/catalog.ts';
-import type { EnvName } from '#shared/runtime/config.ts';
 import type { RuleName } from '#infra/rules.ts';
+import type { EnvName } from '#shared/runtime/config.ts';
 import {
   bindEmail,
   bindIdempotencyTable,

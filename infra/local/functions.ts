@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import { lambdaContext } from '@id06/aws-emulator';
 import type { Context } from 'aws-lambda';
 import { FUNCTION_DEFAULTS, type FunctionSpec, functionSpec } from '#infra/catalog.ts';
 import { type ContextFields, fromErrorShape, type Invocation, type Reply } from './function-messages.ts';
-import { lambdaContext } from './lambda-context.ts';
 
 export interface LocalFunctionsOptions {
   region: string;

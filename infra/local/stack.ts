@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
+import {
+  type Emulator,
+  type HttpApi,
+  type LocalEventBus,
+  type LocalStepFunctions,
+  startEmulator,
+  startHttpApi,
+} from '@id06/aws-emulator';
 import {
   FUNCTION_DEFAULTS,
   type FunctionSpec,
@@ -22,16 +27,10 @@ import {
 } from '#infra/workflow-settings.ts';
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
+import { createTablesIfMissing } from '#shared/adapters/table-setup.ts';
 import type { EnvName } from '#shared/runtime/config.ts';
-import { type Edge, type LocalService, startEdge } from './edge.ts';
-import { LocalEventBus } from './event-bus.ts';
 import { LocalFunctions } from './functions.ts';
-import { type HttpApi, startHttpApi } from './http-api.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
-import { LocalSecrets } from './secrets.ts';
-import { closeServer, listen } from './server.ts';
-import { type LocalSes, startSes } from './ses.ts';
-import { LocalStepFunctions } from './step-functions/service.ts';
 import { substitute } from './substitute.ts';
 
 export interface LocalStackOptions {
@@ -43,8 +42,16 @@ export interface LocalStackOptions {
   persistDir?: string;
   /** ASL timing substitutions in seconds, e.g. short waits for tests. */
   timings?: Partial<Record<keyof TimingSubstitutions, number>>;
+  /**
+   * How long the bus keeps redelivering an event a function failed on (EventBridge: 24 h). A minute
+   * by default, so that what relies on redelivery on AWS (a scan before its onboarding waits for it)
+   * ends the same way here; tests that expect a dead letter pass seconds.
+   */
+  eventRetry?: { maximumEventAgeSeconds?: number; initialDelayMs?: number; maxDelayMs?: number };
   log?: (line: string) => void;
 }
+
+const EVENT_RETRY_DEFAULTS = { maximumEventAgeSeconds: 60, initialDelayMs: 100, maxDelayMs: 10_000 };
 
 export interface LocalStack {
   edgeUrl: string;
@@ -60,10 +67,10 @@ export interface LocalStack {
 }
 
 /**
- * The embedded stack behind `npm start` and the integration tests: dynalite, aws-ses-v2-local,
- * the local Step Functions service and event bus behind one AWS endpoint, and the HTTP API, all
- * on 127.0.0.1. The same ASL file, rule patterns and handlers as the CDK stack, read from the
- * same catalog and workflow settings. If any part fails to start, the parts already running stop.
+ * The embedded stack behind `npm start` and the integration tests: the AWS emulator (one AWS
+ * endpoint), the catalog's functions (one worker thread each) and the HTTP API, all on 127.0.0.1.
+ * The same ASL file, rule patterns, handlers and function environments as the CDK stack, read from
+ * the same catalog and workflow settings. If any part fails to start, the parts already running stop.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
@@ -80,24 +87,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 }
 
 interface Running {
-  functions: LocalFunctions;
-  dynamo: Server;
-  ses: LocalSes;
-  bus: LocalEventBus;
-  edge: Edge;
+  emulator: Emulator;
   api: HttpApi;
-  stepFunctions: LocalStepFunctions;
+  functions: LocalFunctions;
 }
 
-/** Outside in: no new requests, then deliveries finish, then executions stop, then the services. */
+/** Outside in: no new requests, then the emulator (deliveries, executions, services). */
 async function stopAll(running: Partial<Running>): Promise<void> {
   await running.api?.close();
-  await running.bus?.close();
-  await running.stepFunctions?.close();
+  await running.emulator?.close();
   await running.functions?.close();
-  await running.edge?.close();
-  await running.ses?.close();
-  if (running.dynamo) await closeServer(running.dynamo);
 }
 
 async function start(
@@ -108,52 +107,28 @@ async function start(
   region: string,
   accountId: string,
 ): Promise<LocalStack> {
-  running.dynamo = dynalite({
-    createTableMs: 0,
-    ...(persistDir ? { path: join(persistDir, 'dynamodb') } : {}),
-  });
-  const dynamoUrl = await listen(running.dynamo, 0, '127.0.0.1');
-  const ses = await startSes({ port: options.sesPort ?? LOCAL_DEFAULTS.sesPort });
-  running.ses = ses;
-  const secrets = new LocalSecrets({ region, accountId });
-  const secretArn = secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
-  const bus = new LocalEventBus({
+  const retry = { ...EVENT_RETRY_DEFAULTS, ...options.eventRetry };
+  const emulator = await startEmulator({
     region,
     accountId,
-    log,
+    edgePort: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
+    sesPort: options.sesPort ?? LOCAL_DEFAULTS.sesPort,
     buses: [LOCAL_DEFAULTS.busName],
-    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
+    retryPolicy: { maximumEventAgeSeconds: retry.maximumEventAgeSeconds },
+    backoff: { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs },
+    ...(persistDir ? { persistDir } : {}),
+    log,
   });
-  running.bus = bus;
-  const handlerSettings: HandlerSettings = {};
+  running.emulator = emulator;
+  const { bus } = emulator;
+  const secretArn = emulator.secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
+  const handlerSettings: HandlerSettings = { edgeUrl: emulator.url, secretArn };
   const functions = new LocalFunctions({
     region,
     accountId,
     environment: (spec) => functionProcessEnvironment(spec, handlerSettings),
   });
   running.functions = functions;
-
-  // Step Functions starts last (it resumes persisted executions at once, which need everything
-  // else); until then the edge has nothing to route its requests to.
-  const stepFunctionsRoute: LocalService = {
-    handle: (target, body) => {
-      if (!running.stepFunctions) throw new Error('Step Functions is still starting');
-      return running.stepFunctions.handle(target, body);
-    },
-  };
-  const edge = await startEdge({
-    port: options.edgePort ?? LOCAL_DEFAULTS.edgePort,
-    host: '127.0.0.1',
-    routes: {
-      dynamodb: dynamoUrl,
-      ses: ses.url,
-      stepFunctions: stepFunctionsRoute,
-      events: bus,
-      secretsManager: secrets,
-    },
-    log,
-  });
-  running.edge = edge;
   const api = await startHttpApi({
     port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
     host: '127.0.0.1',
@@ -170,14 +145,15 @@ async function start(
   }
   const stateMachineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${LOCAL_DEFAULTS.stateMachineName}`;
   Object.assign(handlerSettings, {
-    edgeUrl: edge.url,
     apiUrl: api.url,
-    secretArn,
     stateMachineArn,
     // The link's own lifetime and the state machine's wait for the account are one setting, as on AWS.
     accountLinkSeconds: timings.AccountLinkSeconds,
   });
-  await createTables(edge.url);
+  await createTablesIfMissing({ endpoint: emulator.url, region, credentials: LOCAL_CREDENTIALS }, [
+    createTableInput(LOCAL_DEFAULTS.tableName),
+    idempotencyTableInput(LOCAL_DEFAULTS.idempotencyTableName),
+  ]);
 
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
     const target = ruleTarget(name).name;
@@ -195,26 +171,11 @@ async function start(
     ),
   );
 
-  const stepFunctions = new LocalStepFunctions({
-    region,
-    accountId,
+  // Step Functions starts last: it resumes persisted executions at once, which need everything else.
+  const stepFunctions = emulator.startStepFunctions({
     invokeFunction: (name, payload) => functions.invoke(name, payload),
     putEvents: async (entries) => bus.putEvents(entries),
-    // As on AWS, status changes go to the default bus (the line printed per change comes from there).
-    onStatusChange: (execution) => {
-      bus.putEvents([
-        {
-          Source: 'aws.states',
-          DetailType: 'Step Functions Execution Status Change',
-          Detail: JSON.stringify(execution),
-          EventBusName: 'default',
-        },
-      ]);
-    },
-    ...(persistDir ? { persistDir: join(persistDir, 'step-functions') } : {}),
-    logger: log,
   });
-  running.stepFunctions = stepFunctions;
   const definition = substitute(
     readDefinition(),
     definitionSubstitutions({
@@ -228,10 +189,10 @@ async function start(
   }
 
   return {
-    edgeUrl: edge.url,
+    edgeUrl: emulator.url,
     apiUrl: api.url,
-    inboxUrl: ses.url,
-    storeUrl: ses.storeUrl,
+    inboxUrl: emulator.ses.url,
+    storeUrl: emulator.ses.storeUrl,
     stateMachineArn,
     busName: LOCAL_DEFAULTS.busName,
     tableName: LOCAL_DEFAULTS.tableName,
@@ -249,10 +210,12 @@ function identitySecret(persistDir: string | undefined): string {
   return readFileSync(file, 'utf8');
 }
 
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
 interface HandlerSettings {
-  edgeUrl?: string;
+  edgeUrl: string;
+  secretArn: string;
   apiUrl?: string;
-  secretArn?: string;
   stateMachineArn?: string;
   accountLinkSeconds?: string;
 }
@@ -260,10 +223,9 @@ interface HandlerSettings {
 /**
  * What one function's process sees, as on Lambda: the runtime's variables (region, the local
  * endpoint and dummy credentials instead of a role) and exactly the variables its catalog entry
- * gives it, with the values the CDK stack would set. Known once the services listen.
+ * gives it, with the values the CDK stack would set.
  */
 function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Record<string, string> {
-  if (o.edgeUrl === undefined || o.apiUrl === undefined) throw new Error('The local stack is still starting');
   const values: Partial<Record<EnvName, string>> = {
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
     IDEMPOTENCY_TABLE_NAME: LOCAL_DEFAULTS.idempotencyTableName,
@@ -280,8 +242,8 @@ function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Rec
   return {
     AWS_ENDPOINT_URL: o.edgeUrl,
     AWS_REGION: LOCAL_DEFAULTS.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_LAMBDA_FUNCTION_NAME: spec.name,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(spec.memoryMb ?? FUNCTION_DEFAULTS.memoryMb),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -289,27 +251,4 @@ function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Rec
     POWERTOOLS_TRACE_ENABLED: 'false',
     ...functionEnvironment(spec, values),
   };
-}
-
-async function createTables(endpoint: string): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_DEFAULTS.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  for (const input of [
-    createTableInput(LOCAL_DEFAULTS.tableName),
-    idempotencyTableInput(LOCAL_DEFAULTS.idempotencyTableName),
-  ]) {
-    try {
-      await client.send(new CreateTableCommand(input));
-    } catch (error) {
-      // Persisted data from an earlier run already has them.
-      if ((error as Error).name !== 'ResourceInUseException') {
-        client.destroy();
-        throw error;
-      }
-    }
-  }
-  client.destroy();
 }

@@ -34,7 +34,13 @@ const emitted: Record<string, unknown>[] = [];
 let sfn: SFNClient;
 
 beforeAll(async () => {
-  stack = await startLocalStack({ edgePort: 0, apiPort: 0, sesPort: 0 });
+  // A short redelivery window: the malformed event below is dead-lettered in seconds, not a minute.
+  stack = await startLocalStack({
+    edgePort: 0,
+    apiPort: 0,
+    sesPort: 0,
+    eventRetry: { maximumEventAgeSeconds: 2 },
+  });
   sfn = new SFNClient(clientConfig(stack));
   stack.bus.onEvent((event) =>
     seen.push({ detailType: event['detail-type'], detail: event.detail as Record<string, unknown> }),

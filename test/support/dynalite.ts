@@ -1,16 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
-import { closeServer, listen } from '#infra/local/server.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
 
-/** dynalite in this process, in memory, on a free port of 127.0.0.1. */
-export async function startDynalite(): Promise<{ endpoint: string; stop(): Promise<void> }> {
-  const server = dynalite({ createTableMs: 0 });
-  const endpoint = await listen(server, 0, '127.0.0.1');
-  return { endpoint, stop: () => closeServer(server) };
-}
+/** dynalite in this process, in memory, on a free port of 127.0.0.1 (the emulator package's). */
+export { startDynalite } from '@id06/aws-emulator';
 
 function client(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({

@@ -1,5 +1,5 @@
+import { lambdaContext } from '@id06/aws-emulator';
 import { z } from 'zod';
-import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { InvalidInputError, TransientError } from '#shared/domain/errors.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 

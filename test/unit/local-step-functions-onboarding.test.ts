@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { PutEventsEntry } from '#infra/local/event-bus.ts';
-import { LocalStepFunctions } from '#infra/local/step-functions/service.ts';
+import { LocalStepFunctions, type PutEventsEntry } from '@id06/aws-emulator';
 import { substitute } from '#infra/local/substitute.ts';
 import { EMITTED_EVENT_SUBSTITUTIONS } from '#infra/workflow-settings.ts';
 

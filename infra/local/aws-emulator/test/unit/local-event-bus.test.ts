@@ -1,16 +1,21 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ruleTarget } from '#infra/catalog.ts';
 import {
   EventBridgeApiError,
   type EventBridgeEvent,
   LocalEventBus,
   type LocalEventBusOptions,
   type PutEventsEntry,
-} from '#infra/local/event-bus.ts';
-import { RULES, type RuleName } from '#infra/rules.ts';
-import { allEventFixtures, type EventFixture, loadEventFixture } from '#test/support/event-fixtures.ts';
+  type RetryPolicy,
+} from '../../src/event-bus.ts';
+import {
+  allEventFixtures,
+  type EventFixture,
+  loadEventFixture,
+  RULES,
+  type RuleName,
+} from '../support/fixtures.ts';
 
 const BUS = 'id06-onboarding-local';
 const ACCOUNT = '000000000000';
@@ -22,7 +27,7 @@ function newBus(options: Partial<LocalEventBusOptions> = {}): LocalEventBus {
     region: 'eu-north-1',
     accountId: ACCOUNT,
     log: (line) => logs.push(line),
-    retryDelayMs: 1,
+    backoff: { initialDelayMs: 1 },
     buses: [BUS],
     ...options,
   });
@@ -44,7 +49,7 @@ function busWithAppRules(options: Partial<LocalEventBusOptions> = {}) {
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
     bus.putRule(BUS, name, rule.pattern, { description: rule.description });
     bus.addTarget(BUS, name, {
-      id: ruleTarget(name).name,
+      id: `${name}-target`,
       invoke: async (event) => {
         received[name].push(event);
       },
@@ -181,7 +186,7 @@ describe('LocalEventBus retries and dead letters', () => {
   });
 
   test('a target that fails twice then succeeds is retried and not dead-lettered', async () => {
-    const bus = newBus({ maxAttempts: 3 });
+    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 2 } });
     let calls = 0;
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
@@ -198,8 +203,8 @@ describe('LocalEventBus retries and dead letters', () => {
     expect(logs.filter((line) => line.includes('retrying'))).toHaveLength(2);
   });
 
-  test('retries back off exponentially', async () => {
-    const bus = newBus({ maxAttempts: 3, retryDelayMs: 40 });
+  test('retries back off exponentially (with jitter: each wait is half to all of the doubled delay)', async () => {
+    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 2 }, backoff: { initialDelayMs: 80 } });
     const times: number[] = [];
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
@@ -218,7 +223,7 @@ describe('LocalEventBus retries and dead letters', () => {
 
   test('a target that always fails ends in deadLetters() and the file, never in the log', async () => {
     const path = join(dir, 'dead-letters.jsonl');
-    const bus = newBus({ maxAttempts: 3, deadLetterPath: path });
+    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 2 }, deadLetterPath: path });
     let calls = 0;
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
@@ -240,6 +245,7 @@ describe('LocalEventBus retries and dead letters', () => {
       rule: 'cards',
       target: 'start-onboarding',
       attempts: 3,
+      exhaustedRetryCondition: 'MaximumRetryAttempts',
       error: { name: 'TypeError', message: 'table missing' },
       event: { id: Entries[0]?.EventId, detail: fixture.event.detail },
     });
@@ -258,7 +264,7 @@ describe('LocalEventBus retries and dead letters', () => {
   });
 
   test('close() dead-letters deliveries still waiting for a retry', async () => {
-    const bus = newBus({ maxAttempts: 5, retryDelayMs: 60_000 });
+    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 4 }, backoff: { initialDelayMs: 60_000 } });
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
       id: 'down',
@@ -271,8 +277,88 @@ describe('LocalEventBus retries and dead letters', () => {
     const started = performance.now();
     await bus.close();
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(bus.deadLetters()).toMatchObject([{ attempts: 1, error: { name: 'EventBusClosedError' } }]);
+    expect(bus.deadLetters()).toMatchObject([
+      { attempts: 1, exhaustedRetryCondition: 'EventBusClosed', error: { name: 'EventBusClosedError' } },
+    ]);
     expect(bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]).FailedEntryCount).toBe(1);
+  });
+});
+
+describe('LocalEventBus retry window', () => {
+  /** A rule whose target fails its first `failures` calls; counts calls and successful deliveries. */
+  function failingTarget(bus: LocalEventBus, failures: number, retryPolicy?: RetryPolicy) {
+    const counts = { calls: 0, delivered: 0 };
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'flaky',
+      ...(retryPolicy ? { retryPolicy } : {}),
+      invoke: async () => {
+        counts.calls++;
+        if (counts.calls <= failures) throw new Error(`not ready yet (${counts.calls})`);
+        counts.delivered++;
+      },
+    });
+    return counts;
+  }
+
+  test("by default a target gets AWS's 185 retries (186 attempts)", async () => {
+    const bus = newBus({ backoff: { initialDelayMs: 60_000 } });
+    failingTarget(bus, 1);
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logs.some((line) => line.includes('attempt 1/186 failed'))).toBe(true);
+    await bus.close();
+  });
+
+  test('a target failing a few times within the window gets the event exactly once', async () => {
+    const bus = newBus({ retryPolicy: { maximumEventAgeSeconds: 5 }, backoff: { initialDelayMs: 5 } });
+    const counts = failingTarget(bus, 4);
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    expect(counts).toEqual({ calls: 5, delivered: 1 });
+    expect(bus.deadLetters()).toEqual([]);
+  });
+
+  test('a target failing past the window is dead-lettered when the window ends', async () => {
+    const bus = newBus({
+      retryPolicy: { maximumEventAgeSeconds: 0.3 },
+      backoff: { initialDelayMs: 20, maxDelayMs: 80 },
+    });
+    const counts = failingTarget(bus, Number.POSITIVE_INFINITY);
+    const started = performance.now();
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(2000);
+    expect(counts.delivered).toBe(0);
+    expect(counts.calls).toBeGreaterThanOrEqual(4);
+    expect(bus.deadLetters()).toMatchObject([
+      { attempts: counts.calls, exhaustedRetryCondition: 'MaximumEventAgeInSeconds' },
+    ]);
+  });
+
+  test("a target's own RetryPolicy overrides the bus's", async () => {
+    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 5 } });
+    const counts = failingTarget(bus, 3, { maximumRetryAttempts: 1 });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    expect(counts).toEqual({ calls: 2, delivered: 0 });
+    expect(bus.deadLetters()).toMatchObject([
+      { attempts: 2, exhaustedRetryCondition: 'MaximumRetryAttempts' },
+    ]);
+  });
+
+  test('close() does not wait for retries pending under the 24-hour default window', async () => {
+    const bus = newBus({ backoff: { initialDelayMs: 10_000 } });
+    const counts = failingTarget(bus, Number.POSITIVE_INFINITY);
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = performance.now();
+    await bus.close();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(counts.calls).toBe(1);
+    expect(bus.deadLetters()).toMatchObject([{ attempts: 1, exhaustedRetryCondition: 'EventBusClosed' }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errorMessage, parseJson, type ServiceReply } from '#infra/local/aws-json.ts';
+import { errorMessage, parseJson, type ServiceReply } from '../aws-json.ts';
 import { type CompiledDefinition, compileDefinition } from './definition.ts';
 import { StepFunctionsServiceError } from './errors.ts';
 import { type ExecutionResult, ExecutionRun, enterState, type RunDependencies } from './execution-run.ts';

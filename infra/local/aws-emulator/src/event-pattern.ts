@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from '#infra/local/aws-json.ts';
+import { isJsonObject, type JsonObject } from './aws-json.ts';
 
 /**
  * EventBridge event pattern matching for the local stack, following the Amazon EventBridge user guide

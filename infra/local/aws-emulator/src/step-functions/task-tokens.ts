@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type JsonValue, parseJson } from '#infra/local/aws-json.ts';
+import { type JsonValue, parseJson } from '../aws-json.ts';
 import { StepFunctionsServiceError } from './errors.ts';
 import { optionalString, requireString } from './requests.ts';
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sesLocal from 'aws-ses-v2-local';
-import { closeServer } from '#infra/local/server.ts';
+import { closeServer } from './server.ts';
 
 /**
  * aws-ses-v2-local in this process. Its store of sent mail is module state, so every instance in one

@@ -8,13 +8,12 @@ import {
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSendQuotaCommand, SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { type Edge, type LocalService, startEdge } from '#infra/local/edge.ts';
-import { type EventBridgeEvent, LocalEventBus } from '#infra/local/event-bus.ts';
-import { LocalSecrets } from '#infra/local/secrets.ts';
-import { type LocalSes, startSes } from '#infra/local/ses.ts';
-import { RULES } from '#infra/rules.ts';
-import { startDynalite } from '#test/support/dynalite.ts';
-import { loadEventFixture } from '#test/support/event-fixtures.ts';
+import { startDynalite } from '../../src/dynalite.ts';
+import { type Edge, type LocalService, startEdge } from '../../src/edge.ts';
+import { type EventBridgeEvent, LocalEventBus } from '../../src/event-bus.ts';
+import { LocalSecrets } from '../../src/secrets.ts';
+import { type LocalSes, startSes } from '../../src/ses.ts';
+import { loadEventFixture, RULES } from '../support/fixtures.ts';
 
 const BUS = 'id06-onboarding-local';
 const config = () => ({
@@ -204,12 +203,12 @@ describe('edge', () => {
     }
   });
 
-  test('SES v1: an action aws-ses-v2-local lacks is an InvalidAction error, at once', async () => {
+  test('SES v1: an action aws-ses-v2-local lacks is an UnknownOperationException error, at once', async () => {
     const client = new SESClient({ ...config(), maxAttempts: 1 });
     try {
       const before = performance.now();
       await expect(client.send(new GetSendQuotaCommand({}))).rejects.toMatchObject({
-        name: 'InvalidAction',
+        name: 'UnknownOperationException',
         $metadata: { httpStatusCode: 400 },
       });
       expect(performance.now() - before).toBeLessThan(2000);

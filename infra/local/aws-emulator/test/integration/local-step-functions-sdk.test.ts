@@ -16,8 +16,8 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { LocalStepFunctions } from '#infra/local/step-functions/service.ts';
-import { mintTaskToken } from '#infra/local/step-functions/task-tokens.ts';
+import { LocalStepFunctions } from '../../src/step-functions/service.ts';
+import { mintTaskToken } from '../../src/step-functions/task-tokens.ts';
 
 // The real SDK client against handle() behind a bare HTTP server: proves the wire shapes and that
 // the SDK maps our errors to its exception classes.

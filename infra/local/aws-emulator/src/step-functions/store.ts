@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorMessage } from '#infra/local/aws-json.ts';
+import { errorMessage } from '../aws-json.ts';
 import type { ExecutionRecord, StateMachineRecord } from './records.ts';
 
 export interface StoredState {

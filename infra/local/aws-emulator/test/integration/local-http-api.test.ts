@@ -1,7 +1,15 @@
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { HTTP_ROUTES } from '#infra/catalog.ts';
-import { type HttpApi, type HttpApiHandler, startHttpApi } from '#infra/local/http-api.ts';
+import { type HttpApi, type HttpApiHandler, startHttpApi } from '../../src/http-api.ts';
+
+// Route keys of the kind a product declares for its API.
+const HTTP_ROUTES = [
+  'GET /account/start',
+  'GET /account',
+  'POST /account/identity',
+  'POST /account',
+  'GET /account/created',
+];
 
 const calls: { event: APIGatewayProxyEventV2; context: Context; remaining: number }[] = [];
 const logs: string[] = [];

@@ -1,4 +1,4 @@
-import { awsJsonError, errorMessage, type ServiceReply } from '#infra/local/aws-json.ts';
+import { awsJsonError, errorMessage, type ServiceReply } from '../aws-json.ts';
 import { type StepFunctionsErrorCode, StepFunctionsServiceError } from './errors.ts';
 
 /** The actions the local service answers, by their AWS names. */

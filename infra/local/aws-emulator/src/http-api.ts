@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { describeError } from '#infra/local/aws-json.ts';
-import { lambdaContext } from '#infra/local/lambda-context.ts';
-import { closeServer, listen, readBody } from '#infra/local/server.ts';
+import { describeError } from './aws-json.ts';
+import { lambdaContext } from './lambda-context.ts';
+import { closeServer, listen, readBody } from './server.ts';
 
 /**
  * A local API Gateway HTTP API with one Lambda integration (payload format 2.0): each request becomes

@@ -1,4 +1,4 @@
-import { LocalSecrets } from '#infra/local/secrets.ts';
+import { LocalSecrets } from '../../src/secrets.ts';
 
 const secrets = () => new LocalSecrets({ region: 'eu-north-1', accountId: '000000000000' });
 

@@ -1,11 +1,5 @@
 import { ExecutionError } from 'aws-local-stepfunctions';
-import {
-  errorMessage,
-  isJsonObject,
-  type JsonObject,
-  type JsonValue,
-  parseJson,
-} from '#infra/local/aws-json.ts';
+import { errorMessage, isJsonObject, type JsonObject, type JsonValue, parseJson } from '../aws-json.ts';
 import {
   type CompiledDefinition,
   type CompiledState,

@@ -8,13 +8,14 @@ import {
   type JsonObject,
   parseJson,
   type ServiceReply,
-} from '#infra/local/aws-json.ts';
-import { matchesEventPattern, validateEventPattern } from '#infra/local/event-pattern.ts';
+} from './aws-json.ts';
+import { matchesEventPattern, validateEventPattern } from './event-pattern.ts';
 
 /**
  * A local EventBridge: buses, rules with event patterns, targets that are plain async functions,
- * PutEvents with AWS's per-entry results, and delivery after PutEvents returns, with retries and a
- * dead-letter record when every attempt fails (as a rule target's DLQ would hold it).
+ * PutEvents with AWS's per-entry results, and delivery after PutEvents returns, retried with
+ * exponential backoff and jitter within a rule target's RetryPolicy (age window and retry count),
+ * then a dead-letter record (as a rule target's DLQ would hold it).
  */
 
 /** The event as EventBridge hands it to targets. */
@@ -52,10 +53,31 @@ export interface PutEventsResult {
   Entries: PutEventsResultEntry[];
 }
 
+/** A rule target's RetryPolicy, as on AWS; fractions of a second are allowed locally (short tests). */
+export interface RetryPolicy {
+  /** How long after PutEvents delivery is still attempted; AWS's default is 86 400 (24 h). */
+  maximumEventAgeSeconds?: number;
+  /** Retries after the first attempt; AWS's default is 185. */
+  maximumRetryAttempts?: number;
+}
+
+/** The waits between attempts: doubling from `initialDelayMs` up to `maxDelayMs`, each with jitter. */
+export interface Backoff {
+  /** Default 1 000 ms. */
+  initialDelayMs?: number;
+  /** Default 300 000 ms (5 min). */
+  maxDelayMs?: number;
+}
+
 export interface EventTarget {
   id: string;
   invoke(event: EventBridgeEvent): Promise<void>;
+  /** This target's own RetryPolicy; what it leaves out comes from the bus's. */
+  retryPolicy?: RetryPolicy;
 }
+
+/** Which limit ended the delivery (AWS's DLQ message attribute EXHAUSTED_RETRY_CONDITION), or the bus closing. */
+export type ExhaustedRetryCondition = 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds' | 'EventBusClosed';
 
 export interface DeadLetter {
   at: string;
@@ -63,6 +85,7 @@ export interface DeadLetter {
   rule: string;
   target: string;
   attempts: number;
+  exhaustedRetryCondition: ExhaustedRetryCondition;
   error: { name: string; message: string };
   event: EventBridgeEvent;
 }
@@ -74,10 +97,9 @@ export interface LocalEventBusOptions {
   region: string;
   accountId: string;
   log: (line: string) => void;
-  /** Attempts per target before the event is dead-lettered; default 3. */
-  maxAttempts?: number;
-  /** Delay before the first retry, doubled for each further one; default 200 ms. */
-  retryDelayMs?: number;
+  /** Every target's RetryPolicy unless it has its own; defaults are AWS's (24 h, 185 retries). */
+  retryPolicy?: RetryPolicy;
+  backoff?: Backoff;
   /** A JSON-lines file the dead letters are appended to (the local DLQ). */
   deadLetterPath?: string;
   /** Custom buses that exist from the start (the app's bus); `default` always exists. */
@@ -121,6 +143,8 @@ interface Bus {
 }
 
 const DEFAULT_BUS = 'default';
+const AWS_RETRY_POLICY: Required<RetryPolicy> = { maximumEventAgeSeconds: 86_400, maximumRetryAttempts: 185 };
+const DEFAULT_BACKOFF: Required<Backoff> = { initialDelayMs: 1000, maxDelayMs: 300_000 };
 const MAX_ENTRIES = 10;
 // PutEvents entry size as AWS calculates it ("Calculating PutEvents event entry size").
 const MAX_ENTRY_BYTES = 256 * 1024;
@@ -130,8 +154,8 @@ export class LocalEventBus {
   readonly #region: string;
   readonly #accountId: string;
   readonly #log: (line: string) => void;
-  readonly #maxAttempts: number;
-  readonly #retryDelayMs: number;
+  readonly #retryPolicy: Required<RetryPolicy>;
+  readonly #backoff: Required<Backoff>;
   readonly #deadLetterPath: string | undefined;
   readonly #rejectUnknownBus: boolean;
   readonly #buses = new Map<string, Bus>();
@@ -146,8 +170,8 @@ export class LocalEventBus {
     this.#region = options.region;
     this.#accountId = options.accountId;
     this.#log = options.log;
-    this.#maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-    this.#retryDelayMs = options.retryDelayMs ?? 200;
+    this.#retryPolicy = { ...AWS_RETRY_POLICY, ...options.retryPolicy };
+    this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.#deadLetterPath = options.deadLetterPath;
     this.#rejectUnknownBus = options.unknownBus === 'reject';
     this.createEventBus(DEFAULT_BUS);
@@ -371,6 +395,11 @@ export class LocalEventBus {
 
   async #deliver(bus: Bus, rule: Rule, target: EventTarget, event: EventBridgeEvent): Promise<void> {
     const where = `${rule.name}/${target.id}`;
+    const policy = { ...this.#retryPolicy, ...target.retryPolicy };
+    const maxAttempts = Math.max(0, policy.maximumRetryAttempts) + 1;
+    const deadline = Date.now() + policy.maximumEventAgeSeconds * 1000;
+    const giveUp = (attempts: number, condition: ExhaustedRetryCondition, failure: unknown) =>
+      this.#deadLetter({ bus, rule, target, event, attempts, condition, failure });
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
@@ -380,21 +409,34 @@ export class LocalEventBus {
       } catch (error) {
         failure = error;
       }
-      if (attempt >= this.#maxAttempts || this.#closed) {
-        await this.#deadLetter(bus, rule, target, event, attempt, failure);
-        return;
-      }
-      const delay = this.#retryDelayMs * 2 ** (attempt - 1);
+      if (this.#closed) return giveUp(attempt, 'EventBusClosed', failure);
+      if (attempt >= maxAttempts) return giveUp(attempt, 'MaximumRetryAttempts', failure);
+      const left = deadline - Date.now();
+      if (left <= 0) return giveUp(attempt, 'MaximumEventAgeInSeconds', failure);
+      // The last attempt falls at the end of the window rather than after it.
+      const delay = Math.min(this.#delay(attempt), left);
       this.#log(
-        `event-bus: ${where} attempt ${attempt}/${this.#maxAttempts} failed for event ${event.id}: ` +
+        `event-bus: ${where} attempt ${attempt}/${maxAttempts} failed for event ${event.id}: ` +
           `${describeError(failure)}; retrying in ${delay} ms`,
       );
       if (!(await this.#sleep(delay))) {
-        const closed = new EventBusClosedError('The event bus closed before the retry');
-        await this.#deadLetter(bus, rule, target, event, attempt, closed);
-        return;
+        return giveUp(
+          attempt,
+          'EventBusClosed',
+          new EventBusClosedError('The event bus closed before the retry'),
+        );
       }
     }
+  }
+
+  /**
+   * The wait after the `attempt`th failure: exponential, capped, with "equal jitter" (between half and
+   * all of it) so that many failing deliveries do not retry in lockstep, yet each wait still grows.
+   */
+  #delay(attempt: number): number {
+    const { initialDelayMs, maxDelayMs } = this.#backoff;
+    const ceiling = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
   }
 
   /** Resolves true after `ms`, or false as soon as the bus closes. */
@@ -408,20 +450,23 @@ export class LocalEventBus {
     });
   }
 
-  async #deadLetter(
-    bus: Bus,
-    rule: Rule,
-    target: EventTarget,
-    event: EventBridgeEvent,
-    attempts: number,
-    failure: unknown,
-  ): Promise<void> {
+  async #deadLetter(given: {
+    bus: Bus;
+    rule: Rule;
+    target: EventTarget;
+    event: EventBridgeEvent;
+    attempts: number;
+    condition: ExhaustedRetryCondition;
+    failure: unknown;
+  }): Promise<void> {
+    const { bus, rule, target, event, attempts, failure } = given;
     const record: DeadLetter = {
       at: new Date().toISOString(),
       bus: bus.name,
       rule: rule.name,
       target: target.id,
       attempts,
+      exhaustedRetryCondition: given.condition,
       error: errorFields(failure),
       event,
     };
@@ -429,7 +474,7 @@ export class LocalEventBus {
     // The detail may hold personal data: the log names the event, the DLQ record keeps it.
     this.#log(
       `event-bus: gave up on event ${event.id} (${event.source} ${event['detail-type']}) for ` +
-        `${rule.name}/${target.id} after ${attempts} attempt(s): ${describeError(failure)}`,
+        `${rule.name}/${target.id} after ${attempts} attempt(s) (${given.condition}): ${describeError(failure)}`,
     );
     if (this.#deadLetterPath === undefined) return;
     try {

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { awsJsonError, isJsonObject, type ServiceReply } from '#infra/local/aws-json.ts';
+import { awsJsonError, isJsonObject, type ServiceReply } from './aws-json.ts';
 
 /**
  * A local Secrets Manager holding only what the stack puts in at start (the identity-hash key):

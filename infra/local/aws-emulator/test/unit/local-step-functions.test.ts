@@ -1,16 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PutEventsEntry, PutEventsResult } from '#infra/local/event-bus.ts';
-import { MAX_INTERPRETER_TIMEOUT_SECONDS } from '#infra/local/step-functions/definition.ts';
-import { StepFunctionsServiceError, TaskRearmError } from '#infra/local/step-functions/errors.ts';
-import type { CallbackWait } from '#infra/local/step-functions/records.ts';
-import { LocalStepFunctions, type LocalStepFunctionsOptions } from '#infra/local/step-functions/service.ts';
-import type { ExecutionStatusChange } from '#infra/local/step-functions/shapes.ts';
-import { type AttemptSetup, TaskAttempt } from '#infra/local/step-functions/task-attempt.ts';
-import { parseTaskResource } from '#infra/local/step-functions/task-resources.ts';
-import { mintTaskToken, TaskTokenRegistry } from '#infra/local/step-functions/task-tokens.ts';
-import { MAX_TIMER_MS, setLongTimeout } from '#infra/local/step-functions/timers.ts';
+import type { PutEventsEntry, PutEventsResult } from '../../src/event-bus.ts';
+import { MAX_INTERPRETER_TIMEOUT_SECONDS } from '../../src/step-functions/definition.ts';
+import { StepFunctionsServiceError, TaskRearmError } from '../../src/step-functions/errors.ts';
+import type { CallbackWait } from '../../src/step-functions/records.ts';
+import { LocalStepFunctions, type LocalStepFunctionsOptions } from '../../src/step-functions/service.ts';
+import type { ExecutionStatusChange } from '../../src/step-functions/shapes.ts';
+import { type AttemptSetup, TaskAttempt } from '../../src/step-functions/task-attempt.ts';
+import { parseTaskResource } from '../../src/step-functions/task-resources.ts';
+import { mintTaskToken, TaskTokenRegistry } from '../../src/step-functions/task-tokens.ts';
+import { MAX_TIMER_MS, setLongTimeout } from '../../src/step-functions/timers.ts';
 
 const REGION = 'eu-north-1';
 const ACCOUNT = '123456789012';

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import {
-  awsJsonError,
-  describeError,
-  isJsonObject,
-  parseJson,
-  type ServiceReply,
-} from '#infra/local/aws-json.ts';
-import { closeServer, listen, readBody } from '#infra/local/server.ts';
-import { escapeHtml } from '#shared/email/escape-html.ts';
+import { awsJsonError, describeError, isJsonObject, parseJson, type ServiceReply } from './aws-json.ts';
+import { DYNAMODB_OPERATIONS, SES_V1_ACTIONS, sesV2Operation } from './operations.ts';
+import { closeServer, listen, readBody } from './server.ts';
+import { escapeXml } from './xml.ts';
 
 /**
- * The local stack's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
+ * The emulator's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
  * way AWS's own front ends tell them apart: JSON protocols by the X-Amz-Target prefix, SES v1 as a
- * form-encoded POST to `/`, SES v2 as REST under `/v2/email/`.
+ * form-encoded POST to `/`, SES v2 as REST under `/v2/email/`. An operation no emulator answers
+ * gets UnknownOperationException (HTTP 400) in its protocol's shape, never a hang.
  */
 
 /** An in-process service: `target` is the whole X-Amz-Target, `body` the parsed JSON request. */
@@ -73,8 +69,7 @@ const JSON_SERVICES: readonly JsonServiceRoute[] = [
 
 const DYNAMODB_PREFIX = 'DynamoDB_20120810.';
 const DYNAMODB_CONTENT_TYPE = 'application/x-amz-json-1.0';
-// The v1 actions aws-ses-v2-local answers (dist/index.js); it never replies to any other.
-const SES_V1_ACTIONS = new Set(['SendEmail', 'SendRawEmail']);
+const CORAL = 'com.amazon.coral.service';
 const SES_XMLNS = 'http://ses.amazonaws.com/doc/2010-12-01/';
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -162,8 +157,17 @@ async function serve(req: IncomingMessage, res: ServerResponse, context: Request
   const target = headerValue(req.headers, 'x-amz-target');
   if (target !== undefined) return serveTarget(req, res, target, body, context);
   if (path.startsWith('/v2/email/')) {
+    const operation = sesV2Operation(req.method, path);
+    if (operation === undefined) {
+      // REST JSON: the error code travels in a header.
+      res.setHeader('x-amzn-errortype', 'UnknownOperationException');
+      sendJson(res, 400, 'application/json', {
+        message: `The local SES does not support ${req.method} ${path}`,
+      });
+      return `ses unknown ${req.method} ${path}`;
+    }
     await proxy(res, await forward(routes.ses, req, body, context.agent));
-    return `ses ${req.method} ${path}`;
+    return `ses ${operation}`;
   }
   const contentType = headerValue(req.headers, 'content-type') ?? '';
   if (req.method === 'POST' && path === '/' && contentType.startsWith('application/x-www-form-urlencoded')) {
@@ -182,6 +186,11 @@ async function serveTarget(
 ): Promise<string> {
   const operation = target.slice(target.indexOf('.') + 1);
   if (target.startsWith(DYNAMODB_PREFIX)) {
+    if (!DYNAMODB_OPERATIONS.has(operation)) {
+      const message = `The local DynamoDB (dynalite) does not support ${operation}`;
+      sendReply(res, DYNAMODB_CONTENT_TYPE, awsJsonError(`${CORAL}#UnknownOperationException`, message));
+      return `dynamodb unknown ${operation}`;
+    }
     await proxy(res, await forward(context.routes.dynamodb, req, body, context.agent), DYNAMODB_CONTENT_TYPE);
     return `dynamodb ${operation}`;
   }
@@ -211,12 +220,12 @@ async function serveSesV1(
 ): Promise<string> {
   const action = new URLSearchParams(body.toString('utf8')).get('Action') ?? '';
   if (!SES_V1_ACTIONS.has(action)) {
-    // aws-ses-v2-local would leave this request hanging: answer as SES does for an unknown action.
+    // aws-ses-v2-local would leave this request hanging: answer at once, in the Query protocol's shape.
     sendXml(
       res,
       400,
       queryError(
-        'InvalidAction',
+        'UnknownOperationException',
         `The local SES does not support ${action || 'this action'}; it supports ${[...SES_V1_ACTIONS].join(', ')}`,
       ),
     );
@@ -302,11 +311,11 @@ function sendXml(res: ServerResponse, status: number, xml: string): void {
   res.end(xml);
 }
 
-/** An AWS Query protocol error, the shape SES v1 clients parse (HTML escaping is valid XML escaping). */
+/** An AWS Query protocol error, the shape SES v1 clients parse . */
 function queryError(code: string, message: string): string {
   return (
-    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeHtml(code)}</Code>` +
-    `<Message>${escapeHtml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
+    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
+    `<Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
   );
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { matchesEventPattern, validateEventPattern } from '#infra/local/event-pattern.ts';
+import { matchesEventPattern, validateEventPattern } from '../../src/event-pattern.ts';
 
 // Events and patterns are quoted from the Amazon EventBridge user guide ("Creating event patterns",
 // "Comparison operators for use in event patterns", "Matching events on null values and empty strings",

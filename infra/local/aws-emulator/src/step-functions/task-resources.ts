@@ -1,5 +1,5 @@
-import { errorFields, isJsonObject, type JsonObject, type JsonValue, toJson } from '#infra/local/aws-json.ts';
-import type { PutEventsEntry, PutEventsResult } from '#infra/local/event-bus.ts';
+import { errorFields, isJsonObject, type JsonObject, type JsonValue, toJson } from '../aws-json.ts';
+import type { PutEventsEntry, PutEventsResult } from '../event-bus.ts';
 import { StatesRuntimeError, TaskFailedError } from './errors.ts';
 
 /** The services Task states call; the local stack supplies them. */

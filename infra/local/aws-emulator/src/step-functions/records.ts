@@ -1,4 +1,4 @@
-import type { JsonValue } from '#infra/local/aws-json.ts';
+import type { JsonValue } from '../aws-json.ts';
 import type { HistoryRecord } from './history.ts';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';

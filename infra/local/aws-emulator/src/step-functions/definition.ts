@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import {
-  errorMessage,
-  isJsonObject,
-  type JsonObject,
-  type JsonValue,
-  parseJson,
-} from '#infra/local/aws-json.ts';
+import { errorMessage, isJsonObject, type JsonObject, type JsonValue, parseJson } from '../aws-json.ts';
 import { StepFunctionsServiceError } from './errors.ts';
 
 /**

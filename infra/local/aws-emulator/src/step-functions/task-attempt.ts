@@ -1,4 +1,4 @@
-import type { JsonValue } from '#infra/local/aws-json.ts';
+import type { JsonValue } from '../aws-json.ts';
 import { MAX_INTERPRETER_TIMEOUT_SECONDS } from './definition.ts';
 import { ExecutionStoppedError, TaskFailedError, TaskRearmError } from './errors.ts';
 import type { CallbackWait } from './records.ts';

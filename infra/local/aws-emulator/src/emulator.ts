@@ -1,0 +1,168 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import dynalite from 'dynalite';
+import { type Edge, type LocalService, startEdge } from './edge.ts';
+import { type Backoff, LocalEventBus, type RetryPolicy } from './event-bus.ts';
+import { LocalSecrets } from './secrets.ts';
+import { closeServer, listen } from './server.ts';
+import { type LocalSes, startSes } from './ses.ts';
+import { LocalStepFunctions } from './step-functions/service.ts';
+import type { TaskServices } from './step-functions/task-resources.ts';
+
+export interface EmulatorOptions {
+  region?: string;
+  accountId?: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The one AWS endpoint; 0 (the default) picks a free port. */
+  edgePort?: number;
+  /** aws-ses-v2-local's own port (its web inbox); 0 (the default) picks a free port. */
+  sesPort?: number;
+  /** Keeps DynamoDB data, executions and dead letters under this directory across restarts. */
+  persistDir?: string;
+  /** Custom event buses that exist from the start; `default` always exists. */
+  buses?: readonly string[];
+  /** The event bus's delivery: every target's RetryPolicy (AWS's 24 h and 185 retries by default). */
+  retryPolicy?: RetryPolicy;
+  backoff?: Backoff;
+  log?: (line: string) => void;
+  /** One edge log line per request. */
+  accessLog?: boolean;
+}
+
+export interface Emulator {
+  /** The AWS endpoint (AWS_ENDPOINT_URL) for every service. */
+  url: string;
+  region: string;
+  accountId: string;
+  /** aws-ses-v2-local itself: its web inbox, and `storeUrl` lists the sent emails as JSON. */
+  ses: { url: string; storeUrl: string };
+  bus: LocalEventBus;
+  secrets: LocalSecrets;
+  /** Set once startStepFunctions has been called. */
+  stepFunctions: LocalStepFunctions | undefined;
+  /**
+   * Starts Step Functions with the callers' task services. Kept apart from startEmulator because it
+   * resumes persisted executions at once: call it when what they invoke is ready. Until then the
+   * edge answers Step Functions requests with ServiceUnavailable.
+   */
+  startStepFunctions(services: TaskServices): LocalStepFunctions;
+  /** No new events, then deliveries finish, then executions stop, then the servers. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_REGION = 'eu-north-1';
+const DEFAULT_ACCOUNT = '000000000000';
+
+/**
+ * DynamoDB (dynalite), SES (aws-ses-v2-local), EventBridge, Secrets Manager and, once started,
+ * Step Functions behind one endpoint. If any part fails to start, the parts already running stop.
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const running: Running = {};
+  try {
+    return await start(running, options);
+  } catch (error) {
+    await stopAll(running);
+    throw error;
+  }
+}
+
+interface Running {
+  dynamo?: Server;
+  ses?: LocalSes;
+  bus?: LocalEventBus;
+  edge?: Edge;
+  stepFunctions?: LocalStepFunctions;
+}
+
+async function stopAll(running: Running): Promise<void> {
+  await running.bus?.close();
+  await running.stepFunctions?.close();
+  await running.edge?.close();
+  await running.ses?.close();
+  if (running.dynamo) await closeServer(running.dynamo);
+}
+
+async function start(running: Running, options: EmulatorOptions): Promise<Emulator> {
+  const region = options.region ?? DEFAULT_REGION;
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT;
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => undefined);
+  const persistDir = options.persistDir;
+
+  running.dynamo = dynalite({
+    createTableMs: 0,
+    ...(persistDir ? { path: join(persistDir, 'dynamodb') } : {}),
+  });
+  const dynamoUrl = await listen(running.dynamo, 0, host);
+  running.ses = await startSes({ port: options.sesPort ?? 0, host });
+  const secrets = new LocalSecrets({ region, accountId });
+  const bus = new LocalEventBus({
+    region,
+    accountId,
+    log,
+    buses: options.buses ?? [],
+    ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
+  });
+  running.bus = bus;
+  const stepFunctionsRoute: LocalService = {
+    handle: (target, body) => {
+      if (running.stepFunctions) return running.stepFunctions.handle(target, body);
+      return {
+        status: 503,
+        body: { __type: 'ServiceUnavailable', message: 'Step Functions has not started' },
+      };
+    },
+  };
+  running.edge = await startEdge({
+    port: options.edgePort ?? 0,
+    host,
+    routes: {
+      dynamodb: dynamoUrl,
+      ses: running.ses.url,
+      stepFunctions: stepFunctionsRoute,
+      events: bus,
+      secretsManager: secrets,
+    },
+    log,
+    ...(options.accessLog ? { accessLog: true } : {}),
+  });
+
+  const emulator: Emulator = {
+    url: running.edge.url,
+    region,
+    accountId,
+    ses: { url: running.ses.url, storeUrl: running.ses.storeUrl },
+    bus,
+    secrets,
+    stepFunctions: undefined,
+    startStepFunctions: (services) => {
+      if (running.stepFunctions) throw new Error('Step Functions has already started');
+      running.stepFunctions = new LocalStepFunctions({
+        ...services,
+        region,
+        accountId,
+        // As on AWS, status changes go to the default bus.
+        onStatusChange: (execution) => {
+          bus.putEvents([
+            {
+              Source: 'aws.states',
+              DetailType: 'Step Functions Execution Status Change',
+              Detail: JSON.stringify(execution),
+              EventBusName: 'default',
+            },
+          ]);
+        },
+        ...(persistDir ? { persistDir: join(persistDir, 'step-functions') } : {}),
+        logger: log,
+      });
+      emulator.stepFunctions = running.stepFunctions;
+      return running.stepFunctions;
+    },
+    close: () => stopAll(running),
+  };
+  return emulator;
+}
