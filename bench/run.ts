@@ -9,8 +9,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { poll } from '#infra/local/poll.ts';
 import { startLocalStack } from '#infra/local/stack.ts';
-import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
+import { emailsTo, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, swedishPerson } from '#test/support/worker-journey.ts';
 
 const { values } = parseArgs({
@@ -33,7 +34,7 @@ async function journey(index: number): Promise<number> {
   await putEvent(stack, 'id06.cards', 'CardOrdered', order);
   await waitingAt(stack, order.orderId, 'WaitForScan');
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport', person));
-  const mail = await eventually(async () =>
+  const mail = await poll(async () =>
     (await emailsTo(stack, email)).find((e) => e.body.text.includes('/account/start?token=')),
   );
   const result = await createAccount(linkIn(mail.body.text), person.identityNumber);

@@ -14,3 +14,12 @@ export const LOCAL_DEFAULTS = {
     return `http://127.0.0.1:${this.sesPort}`;
   },
 } as const;
+
+/** AWS SDK client settings for the local stack's endpoint; it accepts any credentials. */
+export function localClientConfig(endpoint: string) {
+  return {
+    endpoint,
+    region: LOCAL_DEFAULTS.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  };
+}

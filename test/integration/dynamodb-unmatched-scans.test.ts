@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { sampleScan } from '#infra/local/sample-worker.ts';
 import {
   DynamoDbUnmatchedScans,
   UNMATCHED_SCAN_RETENTION_DAYS,
 } from '#shared/adapters/dynamodb-unmatched-scans.ts';
-import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import { createOnboardingTable, documentClient, startDynalite } from '#test/support/dynalite.ts';
-import { loadEventFixture } from '#test/support/event-fixtures.ts';
 
 let dynamodb: { endpoint: string; stop(): Promise<void> };
 let client: DynamoDBDocumentClient;
@@ -24,8 +23,7 @@ afterAll(async () => {
 });
 
 test('an unmatched scan is kept with its reason and expires after the retention period', async () => {
-  const scan = loadEventFixture('se.sistec.scanning/green-passport').event
-    .detail as unknown as ScanCompletedDetail;
+  const scan = sampleScan('green-passport');
   const at = new Date('2026-11-21T10:02:11Z');
   await new DynamoDbUnmatchedScans(client, tableName).keep(scan, 'no-waiting-onboarding', at);
 

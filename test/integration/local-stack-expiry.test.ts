@@ -1,6 +1,7 @@
+import { poll } from '#infra/local/poll.ts';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
-import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
+import { emailsTo, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, stageOf } from '#test/support/worker-journey.ts';
 
 /** The same ASL with shortened timers: 2 scan-wait cycles of 3 s, links that live 3 s, at most 2. */
@@ -23,12 +24,15 @@ afterAll(() => stack.close());
 const finished = (orderId: string) => finishedExecution(stack, orderId);
 
 async function linkEmails(address: string, count: number) {
-  return eventually(async () => {
-    const links = (await emailsTo(stack, address)).filter((e) =>
-      e.body.text.includes('/account/start?token='),
-    );
-    return links.length >= count ? links : undefined;
-  }, 20_000);
+  return poll(
+    async () => {
+      const links = (await emailsTo(stack, address)).filter((e) =>
+        e.body.text.includes('/account/start?token='),
+      );
+      return links.length >= count ? links : undefined;
+    },
+    { timeoutMs: 20_000 },
+  );
 }
 
 test('an expired link is replaced by a new one; the old link stops working, the new one creates the account', async () => {

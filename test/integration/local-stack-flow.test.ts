@@ -6,13 +6,13 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
+import { poll } from '#infra/local/poll.ts';
 import { type LocalStack, startLocalStack } from '#infra/local/stack.ts';
 import { findContract } from '#shared/contracts/events/catalog.ts';
 import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import {
   clientConfig,
   emailsTo,
-  eventually,
   executionArn,
   finishedExecution,
   putEvent,
@@ -74,7 +74,7 @@ test('happy path: order → scan → link email → pages → account created, w
 
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
   await waitingAt(stack, order.orderId, 'WaitForAccount');
-  const mails = await eventually(async () => {
+  const mails = await poll(async () => {
     const found = await emailsTo(stack, 'happy@example.com');
     return found.length >= 2 ? found : undefined;
   });
@@ -85,7 +85,7 @@ test('happy path: order → scan → link email → pages → account created, w
   const finished = await finishedExecution(stack, order.orderId);
   expect(finished.status).toBe('SUCCEEDED');
   expect(await stageOf(stack, onboardingId)).toBe('ACCOUNT_CREATED');
-  await eventually(async () => ((await emailsTo(stack, 'happy@example.com')).length >= 3 ? true : undefined));
+  await poll(async () => ((await emailsTo(stack, 'happy@example.com')).length >= 3 ? true : undefined));
   const history = await sfn.send(
     new GetExecutionHistoryCommand({ executionArn: executionArn(stack, order.orderId) }),
   );
@@ -106,7 +106,7 @@ test('a rejected scan, then a good one, reaches the link; a wrong identity numbe
   await putEvent(stack, 'id06.cards', 'CardOrdered', order);
   await waitingAt(stack, order.orderId, 'WaitForScan');
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('yellow-damaged'));
-  await eventually(async () =>
+  await poll(async () =>
     seen.some((e) => e.detailType === 'ScanRejected' && e.detail.onboardingId === onboardingId)
       ? true
       : undefined,

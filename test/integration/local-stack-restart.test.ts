@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { poll } from '#infra/local/poll.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '#infra/local/stack.ts';
 import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
-import { emailsTo, eventually, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
+import { emailsTo, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, stageOf } from '#test/support/worker-journey.ts';
 
 const persistDir = mkdtempSync(join(tmpdir(), 'id06-local-'));
@@ -38,7 +39,7 @@ test('with --persist, an execution waiting for the scan survives a restart and f
   expect(await stageOf(second, onboardingId)).toBe('AWAITING_SCAN');
   await putEvent(second, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
   await waitingAt(second, order.orderId, 'WaitForAccount');
-  const linkEmail = await eventually(async () =>
+  const linkEmail = await poll(async () =>
     (await emailsTo(second, 'restart@example.com')).find((e) =>
       e.body.text.includes('/account/start?token='),
     ),

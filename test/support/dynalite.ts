@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { poll } from '#infra/local/poll.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
 
 /** dynalite in this process, in memory, on a free port of 127.0.0.1 (the emulator package's). */
@@ -27,13 +27,16 @@ export async function createOnboardingTable(endpoint: string, tableName: string)
   const dynamodb = client(endpoint);
   try {
     await dynamodb.send(new CreateTableCommand(createTableInput(tableName)));
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-      const indexes = Table?.GlobalSecondaryIndexes ?? [];
-      if (Table?.TableStatus === 'ACTIVE' && indexes.every((index) => index.IndexStatus === 'ACTIVE')) return;
-      await sleep(5);
-    }
-    throw new Error(`Table ${tableName} did not become ACTIVE`);
+    await poll(
+      async () => {
+        const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+        const indexes = Table?.GlobalSecondaryIndexes ?? [];
+        return Table?.TableStatus === 'ACTIVE' && indexes.every((i) => i.IndexStatus === 'ACTIVE')
+          ? true
+          : undefined;
+      },
+      { intervalMs: 5, timeoutMs: 2_000, what: `table ${tableName} ACTIVE` },
+    );
   } finally {
     dynamodb.destroy();
   }

@@ -1,27 +1,17 @@
 import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient } from '@aws-sdk/client-sfn';
+import { localClientConfig } from '#infra/local/local-settings.ts';
+import { poll } from '#infra/local/poll.ts';
+import type { LocalStack } from '#infra/local/stack.ts';
 import {
   executionArnOf,
   executionProgress,
-  localClientConfig,
   putEvent as putLocalEvent,
-} from '#infra/local/sdk-helpers.ts';
-import type { LocalStack } from '#infra/local/stack.ts';
+} from '#shared/adapters/sdk-client-calls.ts';
 
 export const clientConfig = (stack: LocalStack) => localClientConfig(stack.edgeUrl);
 
-/** Polls (never sleeps a fixed time) until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 export function putEvent(stack: LocalStack, source: string, detailType: string, detail: object) {
-  return putLocalEvent(stack.edgeUrl, { busName: stack.busName, source, detailType, detail });
+  return putLocalEvent(clientConfig(stack), { busName: stack.busName, source, detailType, detail });
 }
 
 export function executionArn(stack: LocalStack, orderId: string): string {
@@ -32,7 +22,7 @@ export function executionArn(stack: LocalStack, orderId: string): string {
 export async function waitingAt(stack: LocalStack, orderId: string, state: string): Promise<void> {
   const sfn = new SFNClient(clientConfig(stack));
   const arn = executionArn(stack, orderId);
-  await eventually(async () => {
+  await poll(async () => {
     try {
       return (await executionProgress(sfn, arn))?.waitingAt === state ? true : undefined;
     } catch {
@@ -60,10 +50,13 @@ export async function executionStatus(stack: LocalStack, orderId: string) {
 
 /** Resolves with the execution's final status and output. */
 export function finishedExecution(stack: LocalStack, orderId: string, timeoutMs = 20_000) {
-  return eventually(async () => {
-    const s = await executionStatus(stack, orderId);
-    return s.status === undefined || s.status === 'RUNNING' ? undefined : s;
-  }, timeoutMs);
+  return poll(
+    async () => {
+      const s = await executionStatus(stack, orderId);
+      return s.status === undefined || s.status === 'RUNNING' ? undefined : s;
+    },
+    { timeoutMs },
+  );
 }
 
 interface StoredEmail {

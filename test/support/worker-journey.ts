@@ -1,10 +1,8 @@
+import { type ScanScenario, sampleCardOrder, sampleScan } from '#infra/local/sample-worker.ts';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { DynamoDbOnboardingRepository } from '#shared/adapters/dynamodb-onboarding-repository.ts';
-import type { CardOrderedDetail } from '#shared/contracts/events/card-ordered.ts';
-import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import { luhnCheckDigit } from '#shared/domain/identity-number/se.ts';
 import { documentClient } from './dynalite.ts';
-import { loadEventFixture } from './event-fixtures.ts';
 
 /** Test data and the worker's clicks through the pages, against a running local stack. */
 
@@ -15,7 +13,7 @@ export interface Person {
   birthDate: string;
 }
 
-/** The fixtures' worker: Anna Maria Eriksson, 19880320-0016. */
+/** The sample worker's number and birth date (infra/local/sample-worker.ts). */
 export const FIXTURE_PERSON: Person = { identityNumber: '19880320-0016', birthDate: '1988-03-20' };
 
 /** A distinct, valid Swedish personnummer per index (Luhn over YYMMDDNNN), for many workers at once. */
@@ -29,7 +27,7 @@ export function swedishPerson(index: number): Person {
 
 /** The Swedish worker's CardOrdered detail with a fresh order id and the given email. */
 export function cardOrder(email: string, person: Person = FIXTURE_PERSON) {
-  const detail = loadEventFixture('id06.cards/swedish-worker').event.detail as unknown as CardOrderedDetail;
+  const detail = sampleCardOrder();
   detail.orderId = `IT-${Date.now()}-${counter++}`;
   detail.cardholder.email = email;
   detail.cardholder.identityNumber = person.identityNumber;
@@ -38,9 +36,8 @@ export function cardOrder(email: string, person: Person = FIXTURE_PERSON) {
 }
 
 /** A Sistec scan fixture of the person with a fresh scan id. */
-export function scanOf(name: string, person: Person = FIXTURE_PERSON) {
-  const detail = loadEventFixture(`se.sistec.scanning/${name}`).event
-    .detail as unknown as ScanCompletedDetail;
+export function scanOf(name: ScanScenario, person: Person = FIXTURE_PERSON) {
+  const detail = sampleScan(name);
   detail.scanId = `SCN-${Date.now()}-${counter++}`;
   detail.identity.identityNumber = person.identityNumber;
   detail.identity.birthDate = person.birthDate;

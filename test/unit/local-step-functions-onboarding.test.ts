@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LocalStepFunctions, type PutEventsEntry } from '@id06/aws-emulator';
+import { poll } from '#infra/local/poll.ts';
 import { substitute } from '#infra/local/substitute.ts';
 import { EMITTED_EVENT_SUBSTITUTIONS } from '#infra/workflow-settings.ts';
 
@@ -96,33 +97,24 @@ function flow(timings: Record<string, number>): Flow {
         })
       ).executionArn,
     token: (kind, nth = 1) =>
-      waitFor(
+      poll(
         () =>
           calls.filter((c) => c.fn === 'await-callback' && c.payload.kind === kind)[nth - 1]?.payload
             .taskToken as string | undefined,
+        { intervalMs: 10 },
       ),
     status: (executionArn) => sfn.DescribeExecution({ executionArn }),
   };
 }
 
-async function waitFor<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function finished(f: Flow, executionArn: string): Promise<any> {
-  return waitFor(async () => {
-    const described = await f.status(executionArn);
-    return described.status === 'RUNNING' ? undefined : described;
-  });
+  return poll(
+    async () => {
+      const described = await f.status(executionArn);
+      return described.status === 'RUNNING' ? undefined : described;
+    },
+    { intervalMs: 10 },
+  );
 }
 
 /** Short-name sequence of the calls, e.g. send-email:card-ordered, await-callback:SCAN. */

@@ -259,7 +259,7 @@ describe('the whole journey', () => {
       identityNumber: IDENTITY_NUMBER,
     });
     expect(accountPage.status).toBe(200);
-    for (const shown of ['Sven Erik', 'Svensson', IDENTITY_NUMBER, 'sven.svensson@example.com']) {
+    for (const shown of ['Anna Maria', 'Eriksson', IDENTITY_NUMBER, 'anna.eriksson@example.com']) {
       expect(accountPage.body).toContain(shown);
     }
     expect(accountPage.body).toContain('href="https://id06.se/villkor"');
@@ -537,7 +537,7 @@ describe('account form', () => {
     ['qwertyuiop', pagesEn.account.errors.common],
     ['abcdefghij', pagesEn.account.errors.weak],
     ['xx198803200016yy', pagesEn.account.errors.personal],
-    ['sven.svensson2026', pagesEn.account.errors.personal],
+    ['anna.eriksson2026', pagesEn.account.errors.personal],
   ])('password %j is refused: %s', async (password, message) => {
     const s = await setup({ language: 'en' });
     const accountPage = await reachAccountForm(s);
@@ -878,7 +878,7 @@ describe('logs', () => {
       csrfToken(s.token),
       TASK_TOKEN,
       'token=',
-      'sven.svensson',
+      'anna.eriksson',
     ]) {
       expect(output).not.toContain(value);
     }

@@ -1,5 +1,4 @@
-import type { CardOrderedDetail } from '#shared/contracts/events/card-ordered.ts';
-import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
+import { type ScanScenario, sampleCardOrder, sampleScan } from '#infra/local/sample-worker.ts';
 import type { ScanOutcome } from '#shared/contracts/scan-outcome.ts';
 import { InvalidInputError } from '#shared/domain/errors.ts';
 import { hashLinkToken } from '#shared/domain/link-token.ts';
@@ -13,7 +12,6 @@ import { receiveScan, ScanWaitNotReadyError } from '#shared/use-cases/receive-sc
 import { rejectScan } from '#shared/use-cases/reject-scan.ts';
 import { sendWorkflowEmail } from '#shared/use-cases/send-email.ts';
 import { startOnboarding } from '#shared/use-cases/start-onboarding.ts';
-import { loadEventFixture } from '#test/support/event-fixtures.ts';
 import { FakeMailer, FakeUnmatchedScans, FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
 import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
 
@@ -39,10 +37,8 @@ function setup() {
   return { clock, repo, workflow, mailer, unmatched, deps, linkDeps, emailDeps };
 }
 
-const order = () =>
-  loadEventFixture('id06.cards/swedish-worker').event.detail as unknown as CardOrderedDetail;
-const scan = (name = 'green-passport') =>
-  loadEventFixture(`se.sistec.scanning/${name}`).event.detail as unknown as ScanCompletedDetail;
+const order = () => sampleCardOrder();
+const scan = (name: ScanScenario = 'green-passport') => sampleScan(name);
 
 async function startAndWaitForScan(s: ReturnType<typeof setup>) {
   const { onboardingId } = await startOnboarding(order(), s.deps);

@@ -7,25 +7,26 @@ import {
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   type HistoryEvent,
-  type SFNClient,
+  SFNClient,
 } from '@aws-sdk/client-sfn';
-import { LOCAL_DEFAULTS } from '#infra/local/local-settings.ts';
 
 /**
- * What the demo and the tests do against a running local stack with the AWS SDK, given its edge
- * endpoint and resource names (not the stack object, which the demo does not have).
+ * What a producer or an operator does from outside the stack with the AWS SDK (the demo and the
+ * tests against the local stack), given an endpoint and resource names.
  */
 
-/** SDK client settings for the local edge; the stack accepts any credentials. */
-export function localClientConfig(endpoint: string) {
-  return {
-    endpoint,
-    region: LOCAL_DEFAULTS.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  };
+/** SDK client settings for an endpoint such as the local stack's (which accepts any credentials). */
+export interface ClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
 }
 
-export interface LocalEvent {
+export function stepFunctionsClient(config: ClientConfig): SFNClient {
+  return new SFNClient(config);
+}
+
+export interface BusEvent {
   busName: string;
   source: string;
   detailType: string;
@@ -33,8 +34,8 @@ export interface LocalEvent {
 }
 
 /** Puts one event on the bus, as a producer would; returns PutEvents' answer (check FailedEntryCount). */
-export async function putEvent(endpoint: string, event: LocalEvent): Promise<PutEventsCommandOutput> {
-  const events = new EventBridgeClient(localClientConfig(endpoint));
+export async function putEvent(config: ClientConfig, event: BusEvent): Promise<PutEventsCommandOutput> {
+  const events = new EventBridgeClient(config);
   try {
     return await events.send(
       new PutEventsCommand({
