@@ -1,7 +1,7 @@
 /**
  * Whether a Sistec scan lets the onboarding move on: only a GREEN scan of an unexpired
  * passport or national ID card, whose MRZ agrees with the document and whose holder
- * matches the order (DESIGN.md, step 2).
+ * matches the order (docs/architecture.md, the flow).
  */
 import { validateMrz } from './mrz.ts';
 

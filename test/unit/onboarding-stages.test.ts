@@ -9,7 +9,7 @@ import {
   type Stage,
 } from '#shared/domain/onboarding/stages.ts';
 
-// The flow as DESIGN.md states it, written out here rather than read from the code under test.
+// The flow as docs/architecture.md states it, written out here rather than read from the code under test.
 const ALLOWED: [Stage, Stage][] = [
   ['CARD_ORDERED', 'AWAITING_SCAN'],
   ['CARD_ORDERED', 'EXPIRED'],
