@@ -60,7 +60,10 @@ export class LocalFunctions {
       return await sandbox.invoke(payload, invocation);
     } catch (error) {
       // A failed cold start or a crash leaves nothing to reuse: the next call starts afresh.
-      if (sandbox.broken && this.#sandboxes.get(name) === sandbox) this.#sandboxes.delete(name);
+      if (sandbox.broken && this.#sandboxes.get(name) === sandbox) {
+        this.#sandboxes.delete(name);
+        await sandbox.close();
+      }
       throw error;
     }
   }

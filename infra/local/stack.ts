@@ -63,6 +63,8 @@ export interface LocalStack {
   tableName: string;
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
+  /** What the function's worker thread gets as its environment (its catalog variables and the runtime's). */
+  functionEnvironment(spec: FunctionSpec): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -198,6 +200,7 @@ async function start(
     tableName: LOCAL_DEFAULTS.tableName,
     bus,
     stepFunctions,
+    functionEnvironment: (spec) => functionProcessEnvironment(spec, handlerSettings),
     close: () => stopAll(running),
   };
 }
