@@ -164,6 +164,14 @@ export function readFunctionEnv<N extends FunctionName>(
   return readEnvNames(envNamesOf(functionSpec(name)), env) as Pick<Env, FunctionEnvName<N>>;
 }
 
+/** The one function behind the HTTP API (the worker pages). */
+export function httpFunction(): FunctionSpec {
+  const specs = FUNCTIONS.filter((spec) => spec.trigger.kind === 'http');
+  const [spec] = specs;
+  if (!spec || specs.length > 1) throw new Error('The catalog must have exactly one HTTP function');
+  return spec;
+}
+
 /** The function a bus rule invokes: the catalog entry whose trigger names the rule. */
 export function ruleTarget(rule: RuleName): FunctionSpec {
   const spec = FUNCTIONS.find((f) => f.trigger.kind === 'rule' && f.trigger.rule === rule);

@@ -14,6 +14,7 @@ import {
   type FunctionSpec,
   functionEnvironment,
   HTTP_ROUTES,
+  httpFunction,
   ruleTarget,
 } from '#infra/catalog.ts';
 import { RULES, type RuleName } from '#infra/rules.ts';
@@ -131,10 +132,14 @@ async function start(
     environment: (spec) => functionProcessEnvironment(spec, handlerSettings),
   });
   running.functions = functions;
+  const pages = httpFunction();
   const api = await startHttpApi({
     port: options.apiPort ?? LOCAL_DEFAULTS.apiPort,
     host: '127.0.0.1',
-    handler: (event, context) => functions.invoke('worker-pages', event, context),
+    functionName: pages.name,
+    memoryMb: pages.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+    timeoutMs: (pages.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds) * 1000,
+    handler: (event, context) => functions.invoke(pages.name, event, context),
     routes: HTTP_ROUTES,
     maxBodyBytes: 10 * 1024 * 1024,
     log,

@@ -23,7 +23,8 @@ export interface HttpApiOptions {
   /** API Gateway's payload limit, 10 MB by default. */
   maxBodyBytes?: number;
   log: (line: string) => void;
-  functionName?: string;
+  /** The Lambda function behind the routes: named in its context and in the log. */
+  functionName: string;
   /** API Gateway's integration timeout (30 s by default); a slower handler gets 503. */
   timeoutMs?: number;
   memoryMb?: number;
@@ -60,7 +61,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const settings: Settings = {
     ...options,
     routes,
-    functionName: options.functionName ?? 'worker-pages',
+    functionName: options.functionName,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     region: options.region ?? 'eu-north-1',

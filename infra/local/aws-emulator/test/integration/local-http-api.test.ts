@@ -45,6 +45,7 @@ beforeAll(async () => {
   api = await startHttpApi({
     port: 0,
     host: '127.0.0.1',
+    functionName: 'pages',
     handler: echo,
     routes: [...HTTP_ROUTES, 'GET /files/{name}', 'GET /static/{path+}'],
     maxBodyBytes: 1024,
@@ -52,6 +53,7 @@ beforeAll(async () => {
   });
   slowApi = await startHttpApi({
     port: 0,
+    functionName: 'slow',
     handler: echo,
     routes: ['GET /slow'],
     log: (line) => logs.push(line),
@@ -244,11 +246,11 @@ describe('local HTTP API', () => {
     await fetch(`${api.url}/account`);
     const call = calls.at(-1);
     expect(call?.context).toMatchObject({
-      functionName: 'worker-pages',
+      functionName: 'pages',
       functionVersion: '$LATEST',
-      invokedFunctionArn: expect.stringMatching(/:function:worker-pages$/),
+      invokedFunctionArn: expect.stringMatching(/:function:pages$/),
       awsRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      logGroupName: '/aws/lambda/worker-pages',
+      logGroupName: '/aws/lambda/pages',
     });
     expect(call?.remaining).toBeGreaterThan(29_000);
     expect(call?.remaining).toBeLessThanOrEqual(30_000);
