@@ -12,6 +12,7 @@ export const PATHS = {
 
 export const WORKER_ROUTES = [
   { method: 'GET', path: PATHS.start },
+  { method: 'POST', path: PATHS.start },
   { method: 'GET', path: PATHS.account },
   { method: 'POST', path: PATHS.identity },
   { method: 'POST', path: PATHS.account },

@@ -41,6 +41,8 @@ export function readPageRequest(event: HttpApiEvent): ReadPageRequest {
       cookies: readCookies(event),
       form: isForm ? firstValues(new URLSearchParams(text)) : {},
       language,
+      ...optional('fetchSite', header(event.headers, 'sec-fetch-site')),
+      ...optional('origin', header(event.headers, 'origin')),
     },
   };
 }
@@ -54,6 +56,10 @@ export function toHttpResult(response: PageResponse): APIGatewayProxyStructuredR
     body: response.body,
     isBase64Encoded: false,
   };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
 }
 
 function header(headers: HttpApiEvent['headers'], name: string): string | undefined {

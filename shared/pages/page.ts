@@ -31,10 +31,14 @@ export interface PageRequest {
   form: Readonly<Record<string, string>>;
   /** From Accept-Language: the page language until the worker's own (the onboarding's) is known. */
   language: Language;
+  /** Sec-Fetch-Site and Origin, when the browser sent them: who initiated a POST. */
+  fetchSite?: string;
+  origin?: string;
 }
 
 /** What happened, for logs and metrics: codes only, never personal data. */
 export type Outcome =
+  | 'StartPageShown'
   | 'LinkAccepted'
   | 'LinkRejected'
   | 'SessionMissing'

@@ -5,13 +5,14 @@ import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { errorResponse } from './responses.ts';
 import { showAccountCreated } from './show-account-created.ts';
 import { showIdentityForm } from './show-identity-form.ts';
-import { startSession } from './start-session.ts';
+import { showStartPage, startSession } from './start-session.ts';
 
 type Page = (deps: PageDependencies, request: PageRequest) => Promise<PageResponse>;
 
 /** The page of every route in the route table; a route without one fails tsc. */
 const PAGES: Readonly<Record<RouteKey, Page>> = {
-  'GET /account/start': startSession,
+  'GET /account/start': showStartPage,
+  'POST /account/start': startSession,
   'GET /account': showIdentityForm,
   'POST /account/identity': checkIdentity,
   'POST /account': createAccount,

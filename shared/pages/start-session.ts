@@ -1,26 +1,33 @@
 import { PATHS } from '#shared/contracts/worker-routes.ts';
 import { checkLink } from '#shared/use-cases/check-link.ts';
+import { renderStartPage } from './html/start-page.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
-import { linkProblemResponse, redirectResponse } from './responses.ts';
+import { errorResponse, htmlResponse, linkProblemResponse, redirectResponse } from './responses.ts';
 import { sessionCookie } from './session-cookie.ts';
 import { usesSecureCookies } from './settings.ts';
+import { pageMessagesFor } from './texts/index.ts';
+
+/** GET /account/start?token=…: the emailed link opens *Create user account* (nothing is written). */
+export async function showStartPage(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
+  const link = await checkLink(deps.repo, request.query.token, deps.clock.now());
+  if (!link.ok) return rejectedLink(deps, request, link);
+  const { language, onboardingId } = link.onboarding;
+  const body = renderStartPage(language, pageMessagesFor(language), link.token);
+  return htmlResponse(200, body, 'StartPageShown', { onboardingId });
+}
 
 /**
- * GET /account/start?token=…: the emailed link. A usable link becomes a session cookie and a 303
- * to /account, so the token leaves the address bar (and history, and any Referer) at once.
+ * POST /account/start (token in the form): exchanges a usable link for a session cookie and a 303
+ * to /account, so the token leaves the address bar (and history, and any Referer). A POST from
+ * another site is refused: it could only sign a worker in to someone else's onboarding.
  */
 export async function startSession(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
-  const now = deps.clock.now();
-  const link = await checkLink(deps.repo, request.query.token, now);
-  if (!link.ok) {
-    return linkProblemResponse(
-      link.problem,
-      link.language ?? request.language,
-      deps.settings.signInUrl,
-      'LinkRejected',
-      link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId },
-    );
+  if (isCrossSite(request, deps.settings.publicBaseUrl)) {
+    return errorResponse('forbidden', request.language, 'CsrfRejected');
   }
+  const now = deps.clock.now();
+  const link = await checkLink(deps.repo, request.form.token, now);
+  if (!link.ok) return rejectedLink(deps, request, link);
   const { onboarding } = link;
   // checkLink verified this very link, so it is there; the fallback only satisfies the type.
   const expiresAt = onboarding.link?.expiresAt ?? now.toISOString();
@@ -28,4 +35,24 @@ export async function startSession(deps: PageDependencies, request: PageRequest)
     cookies: [sessionCookie(link.token, expiresAt, now, usesSecureCookies(deps.settings))],
     onboardingId: onboarding.onboardingId,
   });
+}
+
+function rejectedLink(
+  deps: PageDependencies,
+  request: PageRequest,
+  link: Exclude<Awaited<ReturnType<typeof checkLink>>, { ok: true }>,
+): PageResponse {
+  return linkProblemResponse(
+    link.problem,
+    link.language ?? request.language,
+    deps.settings.signInUrl,
+    'LinkRejected',
+    link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId },
+  );
+}
+
+/** Sec-Fetch-Site (every current browser) or else Origin says the form was posted by another site. */
+function isCrossSite(request: PageRequest, publicBaseUrl: string): boolean {
+  if (request.fetchSite !== undefined) return request.fetchSite === 'cross-site';
+  return request.origin !== undefined && request.origin !== new URL(publicBaseUrl).origin;
 }

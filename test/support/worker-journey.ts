@@ -73,12 +73,21 @@ function csrfOf(html: string): string {
 
 const FORM = 'application/x-www-form-urlencoded';
 
-/** Follows an emailed link: identity number, then password and terms. Returns each step's status. */
+/** Follows an emailed link: start page, identity number, then password and terms. Returns each step's status. */
 export async function createAccount(link: string, identityNumber: string) {
-  const start = await fetch(link, { redirect: 'manual' });
+  const base = new URL(link).origin;
+  const page = await fetch(link, { redirect: 'manual' });
+  const token = /name="token" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (page.status !== 200 || token === undefined) return { startStatus: page.status, location: null };
+  // *Sign in after manual ID verification*: the start page's form posts the token back.
+  const start = await fetch(`${base}/account/start`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': FORM, 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams({ token }),
+  });
   if (start.status !== 303) return { startStatus: start.status, location: start.headers.get('location') };
   const cookie = cookieOf(start);
-  const base = new URL(link).origin;
   const form = await (await fetch(`${base}/account`, { headers: { cookie } })).text();
   const identity = await fetch(`${base}/account/identity`, {
     method: 'POST',

@@ -120,6 +120,20 @@ class Browser {
   post(path: string, form: Record<string, string>): Promise<Reply> {
     return this.send('POST', path, { form });
   }
+
+  /**
+   * Follows an emailed link as a worker does: GET the *Create user account* page, then press
+   * *Sign in after manual ID verification* (a same-origin POST). A refused link is the GET's reply.
+   */
+  async open(token: string, query = `token=${encodeURIComponent(token)}`): Promise<Reply> {
+    const page = await this.get('/account/start', query);
+    const field = /name="token" value="([^"]*)"/.exec(page.body);
+    if (page.status !== 200 || !field) return page;
+    return this.send('POST', '/account/start', {
+      form: { token: field[1] ?? '' },
+      headers: { 'sec-fetch-site': 'same-origin', origin: 'https://konto.id06.example' },
+    });
+  }
 }
 
 function csrfIn(body: string): string {
@@ -188,7 +202,7 @@ const startQuery = (token: string) => `token=${encodeURIComponent(token)}`;
 
 /** Start → identity form → right identity number: returns the check-your-data page. */
 async function reachAccountForm(s: Setup): Promise<Reply> {
-  await s.browser.get('/account/start', startQuery(s.token));
+  await s.browser.open(s.token);
   const identityPage = await s.browser.get('/account');
   const accountPage = await s.browser.post('/account/identity', {
     csrf: csrfIn(identityPage.body),
@@ -244,7 +258,7 @@ function logEntries(): Record<string, unknown>[] {
 describe('the whole journey', () => {
   test('start, identity number, account, created: stage ACCOUNT_CREATED, scrypt hash stored, resumed once', async () => {
     const s = await setup();
-    const start = await s.browser.get('/account/start', startQuery(s.token));
+    const start = await s.browser.open(s.token);
     expect(start.status).toBe(303);
     expect(start.headers.Location).toBe('/account');
 
@@ -296,7 +310,7 @@ describe('the whole journey', () => {
 
   test('the session cookie is HttpOnly, SameSite=Strict, Secure, scoped to /account, as long-lived as the link', async () => {
     const s = await setup();
-    const start = await s.browser.get('/account/start', startQuery(s.token));
+    const start = await s.browser.open(s.token);
     expect(start.cookies).toEqual([
       `id06_session=${s.token}; Max-Age=${LINK_SECONDS}; Path=/account; HttpOnly; SameSite=Strict; Secure`,
     ]);
@@ -309,10 +323,43 @@ describe('the whole journey', () => {
 
   test('on the local stack (http://127.0.0.1) the cookie is not Secure, which browsers would drop there', async () => {
     const s = await setup({ publicBaseUrl: 'http://127.0.0.1:4566' });
-    const start = await s.browser.get('/account/start', startQuery(s.token));
+    const start = await s.browser.open(s.token);
     expect(start.cookies[0]).toBe(
       `id06_session=${s.token}; Max-Age=${LINK_SECONDS}; Path=/account; HttpOnly; SameSite=Strict`,
     );
+  });
+
+  test('the link opens *Create user account* with one action, a POST of the token; nothing is set yet', async () => {
+    const s = await setup({ language: 'en' });
+    const page = await s.browser.get('/account/start', startQuery(s.token));
+    expect(page.status).toBe(200);
+    expect(page.cookies).toEqual([]);
+    expect(page.body).toContain(`<h1>${pagesEn.start.title}</h1>`);
+    expect(page.body).toContain('<form method="post" action="/account/start">');
+    expect(page.body).toContain(`<button type="submit">${pagesEn.start.submit}</button>`);
+    expect(page.body.match(/<form/g)).toHaveLength(1);
+  });
+
+  test.each([
+    ['Sec-Fetch-Site says another site', { 'sec-fetch-site': 'cross-site' }],
+    ['no Sec-Fetch-Site and another Origin', { origin: 'https://evil.example' }],
+  ])('a POST of the link from another site is refused (%s) and starts no session', async (_name, headers) => {
+    const s = await setup();
+    const reply = await s.browser.send('POST', '/account/start', { form: { token: s.token }, headers });
+    expect(reply.status).toBe(403);
+    expect(reply.cookies).toEqual([]);
+  });
+
+  test('a link opened from a web mail on another site still gets in (the POST is same-site)', async () => {
+    const s = await setup();
+    const page = await s.browser.send('GET', '/account/start', {
+      query: startQuery(s.token),
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
+    expect(page.status).toBe(200);
+    const started = await s.browser.open(s.token);
+    expect(started.status).toBe(303);
+    expect((await s.browser.get('/account')).status).toBe(200);
   });
 
   test('after the start no Location carries the token, and no header but the session Set-Cookie does', async () => {
@@ -325,7 +372,8 @@ describe('the whole journey', () => {
       const headers = JSON.stringify(reply.headers);
       for (const value of [secret, IDENTITY_NUMBER, PASSWORD]) expect(headers).not.toContain(value);
       const withToken = reply.cookies.filter((cookie) => cookie.includes(secret));
-      expect(withToken).toEqual(index === 0 ? [expect.stringMatching(/^id06_session=/)] : []);
+      // Index 0 is the start page, 1 the POST that trades the link for the session.
+      expect(withToken).toEqual(index === 1 ? [expect.stringMatching(/^id06_session=/)] : []);
     }
   });
 
@@ -449,7 +497,7 @@ describe('CSRF', () => {
 
   test('a body that is not a form carries no CSRF field: 403', async () => {
     const s = await setup();
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     const reply = await s.browser.send('POST', '/account/identity', {
       body: JSON.stringify({ csrf: csrfToken(s.token), identityNumber: IDENTITY_NUMBER }),
       headers: { 'content-type': 'application/json' },
@@ -461,7 +509,7 @@ describe('CSRF', () => {
 describe('identity number', () => {
   test('wrong numbers count down the tries, lock at the fifth, and even the right one is refused while locked', async () => {
     const s = await setup();
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     const csrf = csrfIn((await s.browser.get('/account')).body);
     for (const left of [4, 3, 2, 1]) {
       const reply = await s.browser.post('/account/identity', { csrf, identityNumber: '19880320-0024' });
@@ -495,7 +543,7 @@ describe('identity number', () => {
     '%s differs from what the orderer typed only in format and is refused (exact match)',
     async (entered) => {
       const s = await setup();
-      await s.browser.get('/account/start', startQuery(s.token));
+      await s.browser.open(s.token);
       const csrf = csrfIn((await s.browser.get('/account')).body);
       const reply = await s.browser.post('/account/identity', { csrf, identityNumber: entered });
       expect(reply.status).toBe(422);
@@ -505,7 +553,7 @@ describe('identity number', () => {
 
   test('an empty entry is asked for again without counting as a try', async () => {
     const s = await setup({ language: 'en' });
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     const csrf = csrfIn((await s.browser.get('/account')).body);
     const reply = await s.browser.post('/account/identity', { csrf, identityNumber: '  ' });
     expect(reply.status).toBe(422);
@@ -588,9 +636,9 @@ describe('links', () => {
   test('a tampered token and a token of an unknown onboarding get the same 404 page', async () => {
     const s = await setup();
     const last = s.token.at(-1) === 'A' ? 'E' : 'A';
-    const tampered = await s.browser.get('/account/start', startQuery(`${s.token.slice(0, -1)}${last}`));
+    const tampered = await s.browser.open(`${s.token.slice(0, -1)}${last}`);
     const unknownId = `onb_${'z'.repeat(26)}.${s.token.split('.')[1]}`;
-    const unknown = await s.browser.get('/account/start', startQuery(unknownId));
+    const unknown = await s.browser.open(unknownId);
     expect(tampered.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toBe(tampered.body);
@@ -610,7 +658,7 @@ describe('links', () => {
   test('an expired link gets 410 saying a new one comes automatically', async () => {
     const s = await setup();
     s.clock.advanceSeconds(LINK_SECONDS);
-    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    const reply = await s.browser.open(s.token);
     expect(reply.status).toBe(410);
     expect(reply.body).toContain('Länken har gått ut');
     expect(reply.body).toContain('skickas en ny länk automatiskt');
@@ -618,7 +666,7 @@ describe('links', () => {
 
   test('a session whose link expired meanwhile gets 410 and the cookie is dropped', async () => {
     const s = await setup();
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     s.clock.advanceSeconds(LINK_SECONDS + 1);
     const reply = await s.browser.get('/account');
     expect(reply.status).toBe(410);
@@ -629,7 +677,7 @@ describe('links', () => {
     const s = await setup();
     const accountPage = await reachAccountForm(s);
     await s.browser.post('/account', accountForm(accountPage));
-    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    const reply = await s.browser.open(s.token);
     expect(reply.status).toBe(410);
     expect(reply.body).toContain('Länken har redan använts');
     expect(reply.body).toContain(`href="${SIGN_IN_URL}"`);
@@ -639,8 +687,8 @@ describe('links', () => {
     const s = await setup();
     const next = issueLinkToken(s.id, s.clock.now(), LINK_SECONDS);
     await emailLink(s.repo, s.id, { tokenHash: next.tokenHash, expiresAt: next.expiresAt, linkNumber: 2 });
-    expect((await s.browser.get('/account/start', startQuery(s.token))).status).toBe(404);
-    expect((await s.browser.get('/account/start', startQuery(next.token))).status).toBe(303);
+    expect((await s.browser.open(s.token)).status).toBe(404);
+    expect((await s.browser.open(next.token)).status).toBe(303);
   });
 
   test('the link of an expired order gets 410 saying the order is closed', async () => {
@@ -653,7 +701,7 @@ describe('links', () => {
       cause: 'account-wait-expired',
       at: s.clock.now(),
     });
-    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    const reply = await s.browser.open(s.token);
     expect(reply.status).toBe(410);
     expect(reply.body).toContain('Kortbeställningen är avslutad');
   });
@@ -679,7 +727,7 @@ describe('links', () => {
 describe('requests the pages do not serve', () => {
   test('a body over 16 KiB gets 413 before it is parsed, counted decoded when base64', async () => {
     const s = await setup();
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     const big = `csrf=${csrfToken(s.token)}&identityNumber=${'1'.repeat(16 * 1024)}`;
     for (const base64 of [true, false]) {
       const reply = await s.browser.send('POST', '/account/identity', {
@@ -710,7 +758,7 @@ describe('requests the pages do not serve', () => {
   test('an unexpected error gets the 500 page, with the security headers', async () => {
     const s = await setup();
     jest.spyOn(s.repo, 'get').mockRejectedValue(new Error('boom'));
-    const reply = await s.browser.get('/account/start', startQuery(s.token));
+    const reply = await s.browser.open(s.token);
     expect(reply.status).toBe(500);
     expect(reply.body).toContain(pagesEn.errors.unexpected.title);
     expect(reply.headers['Content-Security-Policy']).toContain("default-src 'none'");
@@ -735,7 +783,7 @@ describe('every response', () => {
     await s.browser.post('/account', accountForm(accountPage, { password: 'short' }));
     await s.browser.post('/account', accountForm(accountPage));
     await s.browser.get('/account/created', 'lang=sv');
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     await s.browser.get('/account/start', 'token=bad');
     await s.browser.get('/nowhere');
     await s.browser.send('PUT', '/account');
@@ -780,7 +828,7 @@ describe('languages and markup', () => {
     async (language) => {
       const m = pageMessagesFor(language);
       const s = await setup({ language });
-      await s.browser.get('/account/start', startQuery(s.token));
+      await s.browser.open(s.token);
       const identityPage = await s.browser.get('/account');
       const wrong = await s.browser.post('/account/identity', {
         csrf: csrfIn(identityPage.body),
@@ -835,7 +883,7 @@ describe('languages and markup', () => {
 
   test('fields have labels, hints and errors tied to them, and the right autocomplete', async () => {
     const s = await setup({ language: 'en' });
-    await s.browser.get('/account/start', startQuery(s.token));
+    await s.browser.open(s.token);
     const identityPage = await s.browser.get('/account');
     expect(identityPage.body).toContain('<label for="identityNumber">');
     expect(identityPage.body).toMatch(/<input type="text" id="identityNumber"[^>]*autocomplete="off"/);
@@ -883,7 +931,8 @@ describe('logs', () => {
       expect(output).not.toContain(value);
     }
     expect(logEntries().map((entry) => [entry.route, entry.status, entry.outcome])).toEqual([
-      ['GET /account/start', 303, 'LinkAccepted'],
+      ['GET /account/start', 200, 'StartPageShown'],
+      ['POST /account/start', 303, 'LinkAccepted'],
       ['GET /account', 200, 'IdentityFormShown'],
       ['POST /account/identity', 200, 'IdentityMatched'],
       ['POST /account/identity', 422, 'IdentityMismatch'],

@@ -13,6 +13,12 @@ export const pagesEn = {
     continue: 'Continue',
     signIn: 'Sign in to your account',
   },
+  start: {
+    title: 'Create user account',
+    intro:
+      'You are invited to create an ID06 user account. Your identity document has been checked at Sistec, so you can sign in without BankID.',
+    submit: 'Sign in after manual ID verification',
+  },
   identity: {
     title: 'Sign in after manual ID verification',
     intro:

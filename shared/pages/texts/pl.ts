@@ -23,6 +23,12 @@ export const pagesPl: PageMessages = {
     continue: 'Dalej',
     signIn: 'Zaloguj się na swoje konto',
   },
+  start: {
+    title: 'Utwórz konto użytkownika',
+    intro:
+      'Zapraszamy do utworzenia konta użytkownika w ID06. Twój dokument tożsamości został sprawdzony w Sistec, więc możesz zalogować się bez BankID.',
+    submit: 'Zaloguj się po ręcznej weryfikacji tożsamości',
+  },
   identity: {
     title: 'Logowanie po ręcznej weryfikacji tożsamości',
     intro:

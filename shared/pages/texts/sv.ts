@@ -12,6 +12,12 @@ export const pagesSv: PageMessages = {
     continue: 'Fortsätt',
     signIn: 'Logga in på ditt konto',
   },
+  start: {
+    title: 'Skapa användarkonto',
+    intro:
+      'Du är inbjuden att skapa ett användarkonto hos ID06. Din id-handling har kontrollerats hos Sistec, så du kan logga in utan BankID.',
+    submit: 'Logga in efter manuell id-kontroll',
+  },
   identity: {
     title: 'Logga in efter manuell id-kontroll',
     intro:
