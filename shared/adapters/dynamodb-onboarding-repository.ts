@@ -5,6 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type IdentityChecks, type IdentityLockPolicy, identityLock } from '#shared/domain/identity-lock.ts';
 import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
 import { type HistoryEntry, planTransition } from '#shared/domain/onboarding/stages.ts';
 import {
@@ -18,8 +19,8 @@ import { ONBOARDING_TABLE } from './onboarding-table.ts';
 
 const PK = ONBOARDING_TABLE.partitionKey.name;
 
-/** Rounds of recordIdentityFailure before giving up; only concurrent tries on one record use more than one. */
-const IDENTITY_FAILURE_ROUNDS = 3;
+/** Rounds of reserveIdentityTry before giving up; only concurrent tries on one record use more than one. */
+const IDENTITY_TRY_ROUNDS = 5;
 
 /** One UpdateItem. `#name` placeholders map to the attribute of the same name (see namesIn). */
 interface Write {
@@ -183,69 +184,61 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
   }
 
   /**
-   * Counts a wrong identity-number try with single-item conditional writes only:
-   *
-   * 1. Count in the current window: `ADD failures 1` if identityChecks exists and is not past its
-   *    lock (no lockedUntil, or lockedUntil still ahead: a try during the lock is counted but does
-   *    not extend it).
-   * 2. Otherwise start a new window: `SET identityChecks = {failures: 1}` if there is none yet or its
-   *    lock has passed. The conditions of 1 and 2 are complementary, so one of them succeeds unless
-   *    a concurrent try changes the record in between; then the round repeats.
-   * 3. If the count reached the limit and there is no lock yet, set lockedUntil = at + lockSeconds on
-   *    condition that failures ≥ max and no lock exists. A concurrent try that also reached the limit
-   *    loses that condition and reports the stored lock: the lock is set once, never extended.
-   *
-   * ISO timestamps from toISOString compare correctly as strings. A crash between 1 and 3 leaves the
-   * count at the limit without a lock; the next wrong try sets it, so at most one extra try slips by.
+   * One of three single-item conditional writes counts the try: in the current window (tries
+   * left, window not over), as the first of a new window (the old one over), or as the very first
+   * try. None applies when entry is locked or blocked: then nothing is written and the stored state
+   * is returned. Counting and the limits are one write, so no burst of concurrent tries can get
+   * more than the window's tries compared, and no lock can be missed.
    */
-  async recordIdentityFailure(
+  async reserveIdentityTry(
     onboardingId: string,
     at: Date,
-    policy: { maxFailures: number; lockSeconds: number },
-  ): Promise<NonNullable<Onboarding['identityChecks']>> {
+    policy: IdentityLockPolicy,
+  ): Promise<{ reserved: boolean; checks: IdentityChecks }> {
     const now = at.toISOString();
-    let seenVersion = 0;
-    for (let round = 0; round < IDENTITY_FAILURE_ROUNDS; round++) {
+    const cap = policy.lifetimeCap;
+    const floor = new Date(at.getTime() - policy.windowSeconds * 1000).toISOString();
+    for (let round = 0; round < IDENTITY_TRY_ROUNDS; round++) {
       const counted =
         (await this.write(onboardingId, {
-          add: ['#identityChecks.#failures :one'],
+          add: ['#identityChecks.#tries :one', '#identityChecks.#total :one'],
           condition:
-            'attribute_exists(#identityChecks) AND ' +
-            '(attribute_not_exists(#identityChecks.#lockedUntil) OR #identityChecks.#lockedUntil > :now)',
+            '#identityChecks.#windowStart > :floor AND #identityChecks.#tries < :max AND #identityChecks.#total < :cap',
+          values: { ':floor': floor, ':max': policy.maxTries, ':cap': cap },
           now,
         })) ??
         (await this.write(onboardingId, {
-          set: ['#identityChecks = :firstFailure'],
-          condition:
-            'attribute_exists(#pk) AND ' +
-            '(attribute_not_exists(#identityChecks) OR #identityChecks.#lockedUntil <= :now)',
-          values: { ':firstFailure': { failures: 1 } },
+          set: ['#identityChecks.#tries = :one', '#identityChecks.#windowStart = :now'],
+          add: ['#identityChecks.#total :one'],
+          condition: '#identityChecks.#windowStart <= :floor AND #identityChecks.#total < :cap',
+          values: { ':floor': floor, ':cap': cap },
+          now,
+        })) ??
+        (await this.write(onboardingId, {
+          set: ['#identityChecks = :first'],
+          condition: 'attribute_exists(#pk) AND attribute_not_exists(#identityChecks)',
+          values: { ':first': { tries: 1, windowStart: now, total: 1 } },
           now,
         }));
-      const checks = counted?.identityChecks;
-      if (!checks) {
-        const current = await this.get(onboardingId);
-        if (!current) throw new OnboardingNotFoundError(onboardingId);
-        seenVersion = current.version;
-        continue;
-      }
-      if (checks.failures < policy.maxFailures || checks.lockedUntil !== undefined) return checks;
-
-      const locked = await this.write(onboardingId, {
-        set: ['#identityChecks.#lockedUntil = :until'],
-        condition: '#identityChecks.#failures >= :max AND attribute_not_exists(#identityChecks.#lockedUntil)',
-        values: {
-          ':max': policy.maxFailures,
-          ':until': new Date(at.getTime() + policy.lockSeconds * 1000).toISOString(),
-        },
-        now,
-      });
-      if (locked?.identityChecks) return locked.identityChecks;
-      // A concurrent try locked it first (or a transition cleared the checks): report what is stored.
-      return (await this.get(onboardingId))?.identityChecks ?? checks;
+      if (counted?.identityChecks) return { reserved: true, checks: counted.identityChecks };
+      const current = await this.get(onboardingId);
+      if (!current) throw new OnboardingNotFoundError(onboardingId);
+      const checks = current.identityChecks;
+      // Refused because entry is closed: say so. Otherwise a concurrent try changed the record
+      // between the three conditions; the next round decides on the new state.
+      if (checks && identityLock(checks, at, policy).state !== 'open') return { reserved: false, checks };
     }
-    // Concurrent tries kept flipping the record between the two conditions: let the caller retry.
-    throw new StaleOnboardingError(onboardingId, seenVersion);
+    throw new StaleOnboardingError(onboardingId, 0);
+  }
+
+  /** A missing onboarding or checks cleared meanwhile (the account exists) leave nothing to give back. */
+  async releaseIdentityTry(onboardingId: string, at: Date): Promise<void> {
+    await this.write(onboardingId, {
+      add: ['#identityChecks.#tries :minusOne', '#identityChecks.#total :minusOne'],
+      condition: '#identityChecks.#tries > :zero AND #identityChecks.#total > :zero',
+      values: { ':minusOne': -1, ':zero': 0 },
+      now: at.toISOString(),
+    });
   }
 
   async recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void> {

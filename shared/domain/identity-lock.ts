@@ -1,18 +1,38 @@
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 
-/** Five wrong identity numbers lock entry for 15 minutes (the design asks for a small number of tries). */
-export const IDENTITY_LOCK_POLICY = { maxFailures: 5, lockSeconds: 900 } as const;
+export type IdentityChecks = NonNullable<Onboarding['identityChecks']>;
 
-/** When entry unlocks, if it is locked now. */
-export function lockedUntil(checks: Onboarding['identityChecks'], now: Date): Date | undefined {
-  if (checks?.lockedUntil === undefined) return undefined;
-  const until = new Date(checks.lockedUntil);
-  // An unreadable stored time counts as locked for the full period, never as unlocked.
-  if (Number.isNaN(until.getTime())) return new Date(now.getTime() + IDENTITY_LOCK_POLICY.lockSeconds * 1000);
-  return until > now ? until : undefined;
+/**
+ * At most 5 tries in a 15-minute window (from its first try), and at most 10 wrong ones over the
+ * onboarding's life, after which only an operator can unlock it. A Swedish number with a known
+ * birth date has about 1,000 candidates: 10 tries give a guesser a 1 % chance, where a window that
+ * merely restarted would allow about 480 tries a day.
+ */
+export const IDENTITY_LOCK_POLICY = { maxTries: 5, windowSeconds: 900, lifetimeCap: 10 } as const;
+export type IdentityLockPolicy = { maxTries: number; windowSeconds: number; lifetimeCap: number };
+
+export type IdentityLock =
+  | { state: 'open'; triesLeft: number }
+  | { state: 'locked'; until: Date }
+  | { state: 'blocked' };
+
+/** When the current window ends. An unreadable stored start counts as a window that began now. */
+export function windowEnd(checks: IdentityChecks, now: Date, policy: IdentityLockPolicy): Date {
+  const start = new Date(checks.windowStart);
+  const from = Number.isNaN(start.getTime()) ? now : start;
+  return new Date(from.getTime() + policy.windowSeconds * 1000);
 }
 
-/** Wrong tries left before the lock, for the error message. */
-export function triesLeft(checks: NonNullable<Onboarding['identityChecks']>): number {
-  return Math.max(0, IDENTITY_LOCK_POLICY.maxFailures - checks.failures);
+/** Whether identity entry is open now, and how many tries are left if so. */
+export function identityLock(
+  checks: Onboarding['identityChecks'],
+  now: Date,
+  policy: IdentityLockPolicy = IDENTITY_LOCK_POLICY,
+): IdentityLock {
+  if (checks === undefined) return { state: 'open', triesLeft: Math.min(policy.maxTries, policy.lifetimeCap) };
+  if (checks.total >= policy.lifetimeCap) return { state: 'blocked' };
+  const end = windowEnd(checks, now, policy);
+  const inWindow = end > now ? checks.tries : 0;
+  if (inWindow >= policy.maxTries) return { state: 'locked', until: end };
+  return { state: 'open', triesLeft: Math.min(policy.maxTries - inWindow, policy.lifetimeCap - checks.total) };
 }

@@ -3,7 +3,7 @@ import { csrfToken } from './csrf.ts';
 import { renderIdentityPage } from './html/identity-page.ts';
 import type { Session } from './link-session.ts';
 import type { PageResponse } from './page.ts';
-import { htmlResponse, lockedResponse } from './responses.ts';
+import { blockedResponse, htmlResponse, lockedResponse } from './responses.ts';
 import { pageMessagesFor } from './texts/index.ts';
 
 /** The identity page again with what was wrong, or the lock page once the wrong tries lock entry. */
@@ -21,13 +21,15 @@ export function identityRejectedResponse(
     case 'locked':
       return lockedResponse(language, verification.until, session.now, {
         onboardingId,
-        detail: `failures-${verification.failures}`,
+        detail: `tries-${verification.total}`,
       });
+    case 'blocked':
+      return blockedResponse(language, { onboardingId, detail: `tries-${verification.total}` });
     case 'mismatch': {
       const error = `${m.identity.errors.mismatch} ${m.identity.errors.triesLeft(verification.triesLeft)}`;
       return htmlResponse(422, formWithError(error), 'IdentityMismatch', {
         onboardingId,
-        detail: `failures-${verification.failures}`,
+        detail: `tries-${verification.total}`,
       });
     }
   }

@@ -1,8 +1,8 @@
-import { lockedUntil } from '#shared/domain/identity-lock.ts';
+import { identityLock } from '#shared/domain/identity-lock.ts';
 import { checkLink, type OpenLink } from '#shared/use-cases/check-link.ts';
 import { csrfMatches } from './csrf.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
-import { errorResponse, linkProblemResponse, lockedResponse } from './responses.ts';
+import { blockedResponse, errorResponse, linkProblemResponse, lockedResponse } from './responses.ts';
 import { expiredSessionCookie, SESSION_COOKIE } from './session-cookie.ts';
 import { usesSecureCookies } from './settings.ts';
 
@@ -52,12 +52,11 @@ export async function openSession(
     };
   }
   const { onboarding } = link;
-  const until = lockedUntil(onboarding.identityChecks, now);
-  if (until !== undefined) {
-    return {
-      ok: false,
-      response: lockedResponse(onboarding.language, until, now, { onboardingId: onboarding.onboardingId }),
-    };
+  const lock = identityLock(onboarding.identityChecks, now);
+  const { language, onboardingId } = onboarding;
+  if (lock.state === 'locked') {
+    return { ok: false, response: lockedResponse(language, lock.until, now, { onboardingId }) };
   }
+  if (lock.state === 'blocked') return { ok: false, response: blockedResponse(language, { onboardingId }) };
   return { ok: true, session: { token: link.token, tokenHash: link.tokenHash, onboarding, now } };
 }

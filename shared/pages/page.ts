@@ -45,6 +45,7 @@ export type Outcome =
   | 'CsrfRejected'
   | 'IdentityFormShown'
   | 'IdentityLocked'
+  | 'IdentityBlocked'
   | 'IdentityEmpty'
   | 'IdentityMismatch'
   | 'IdentityMatched'

@@ -2,7 +2,7 @@ import type { Language } from '#shared/contracts/events/fields.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { type ErrorPageKind, renderErrorPage } from './html/error-page.ts';
 import { type LinkProblem, renderLinkProblemPage } from './html/link-problem-page.ts';
-import { renderLockedPage } from './html/locked-page.ts';
+import { renderBlockedPage, renderLockedPage } from './html/locked-page.ts';
 import { renderRedirectPage } from './html/redirect-page.ts';
 import type { Outcome, PageLog, PageResponse } from './page.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -82,6 +82,11 @@ export function linkProblemResponse(
 ): PageResponse {
   const body = renderLinkProblemPage(language, pageMessagesFor(language), problem, signInUrl);
   return htmlResponse(LINK_PROBLEM_STATUS[problem], body, outcome, { detail: problem, ...extras });
+}
+
+/** 403: identity entry is locked until an operator unlocks it; waiting does not help. */
+export function blockedResponse(language: Language, extras: ResponseExtras = {}): PageResponse {
+  return htmlResponse(403, renderBlockedPage(language, pageMessagesFor(language)), 'IdentityBlocked', extras);
 }
 
 /** 429 with Retry-After: identity entry is locked until `lockedUntil`. */

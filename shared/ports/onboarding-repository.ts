@@ -1,3 +1,4 @@
+import type { IdentityChecks, IdentityLockPolicy } from '#shared/domain/identity-lock.ts';
 import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
 import type { Cause, Stage } from '#shared/domain/onboarding/stages.ts';
 
@@ -40,12 +41,19 @@ export interface OnboardingRepository {
   findByIdentityHash(identityHash: string): Promise<Onboarding[]>;
   /** Stores the task token of the current wait, replacing any earlier one. */
   storeWait(onboardingId: string, wait: { kind: WaitKind; taskToken: string; since: Date }): Promise<void>;
-  /** Counts a wrong identity-number try; sets `lockedUntil` when the limit is reached. */
-  recordIdentityFailure(
+  /**
+   * Counts one identity-number try before it is compared, in one atomic conditional write: in the
+   * current window while it has tries left, or as the first of a new window once the old one
+   * ended, never past the lifetime cap. `reserved: false` means nothing was counted and the try
+   * must not be compared; `checks` is the state the decision was made on.
+   */
+  reserveIdentityTry(
     onboardingId: string,
     at: Date,
-    policy: { maxFailures: number; lockSeconds: number },
-  ): Promise<NonNullable<Onboarding['identityChecks']>>;
+    policy: IdentityLockPolicy,
+  ): Promise<{ reserved: boolean; checks: IdentityChecks }>;
+  /** Gives back a reserved try that turned out right, so right tries never lock anyone out. */
+  releaseIdentityTry(onboardingId: string, at: Date): Promise<void>;
   recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void>;
 }
 

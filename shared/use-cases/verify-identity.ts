@@ -1,4 +1,4 @@
-import { IDENTITY_LOCK_POLICY, lockedUntil, triesLeft } from '#shared/domain/identity-lock.ts';
+import { IDENTITY_LOCK_POLICY, identityLock } from '#shared/domain/identity-lock.ts';
 import { matchesTypedIdentityNumber } from '#shared/domain/identity-number/index.ts';
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
@@ -6,13 +6,16 @@ import type { OnboardingRepository } from '#shared/ports/onboarding-repository.t
 export type IdentityVerification =
   | { ok: true; entered: string }
   | { ok: false; reason: 'empty' }
-  | { ok: false; reason: 'mismatch'; failures: number; triesLeft: number }
-  | { ok: false; reason: 'locked'; failures: number; until: Date };
+  | { ok: false; reason: 'mismatch'; triesLeft: number; total: number }
+  | { ok: false; reason: 'locked'; until: Date; total: number }
+  | { ok: false; reason: 'blocked'; total: number };
 
 /**
- * Whether the worker typed the identity number exactly as the orderer did. A wrong one counts
- * towards the lock; an empty one does not (nothing was guessed). Both POSTs run this, so the
- * final one cannot skip the check by editing the hidden field.
+ * Whether the worker typed the identity number exactly as the orderer did. Every try is counted
+ * (reserved) before the comparison, atomically with the limits, so a try that cannot be counted
+ * is never compared, however many arrive at once; a right one is given back. An empty entry
+ * counts for nothing (nothing was guessed). Both POSTs run this, so the final one cannot skip the
+ * check by editing the hidden field.
  */
 export async function verifyIdentityNumber(
   repo: OnboardingRepository,
@@ -22,11 +25,15 @@ export async function verifyIdentityNumber(
 ): Promise<IdentityVerification> {
   const value = entered ?? '';
   if (value.trim() === '') return { ok: false, reason: 'empty' };
-  if (matchesTypedIdentityNumber(onboarding.cardholder.identityNumber, value))
+  const { onboardingId } = onboarding;
+  const reservation = await repo.reserveIdentityTry(onboardingId, now, IDENTITY_LOCK_POLICY);
+  const { total } = reservation.checks;
+  if (reservation.reserved && matchesTypedIdentityNumber(onboarding.cardholder.identityNumber, value)) {
+    await repo.releaseIdentityTry(onboardingId, now);
     return { ok: true, entered: value };
-
-  const checks = await repo.recordIdentityFailure(onboarding.onboardingId, now, IDENTITY_LOCK_POLICY);
-  const until = lockedUntil(checks, now);
-  if (until !== undefined) return { ok: false, reason: 'locked', failures: checks.failures, until };
-  return { ok: false, reason: 'mismatch', failures: checks.failures, triesLeft: triesLeft(checks) };
+  }
+  const lock = identityLock(reservation.checks, now);
+  if (lock.state === 'blocked') return { ok: false, reason: 'blocked', total };
+  if (lock.state === 'locked') return { ok: false, reason: 'locked', until: lock.until, total };
+  return { ok: false, reason: 'mismatch', triesLeft: lock.triesLeft, total };
 }

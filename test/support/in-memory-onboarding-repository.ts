@@ -1,3 +1,9 @@
+import {
+  type IdentityChecks,
+  type IdentityLockPolicy,
+  identityLock,
+  windowEnd,
+} from '#shared/domain/identity-lock.ts';
 import type { Onboarding, WaitKind } from '#shared/domain/onboarding/onboarding.ts';
 import { planTransition } from '#shared/domain/onboarding/stages.ts';
 import {
@@ -7,8 +13,6 @@ import {
   StaleOnboardingError,
   type Transition,
 } from '#shared/ports/onboarding-repository.ts';
-
-type IdentityChecks = NonNullable<Onboarding['identityChecks']>;
 
 /**
  * The OnboardingRepository in a Map, for use-case unit tests. Same semantics as the DynamoDB
@@ -84,27 +88,33 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
     this.save(next);
   }
 
-  async recordIdentityFailure(
+  async reserveIdentityTry(
     onboardingId: string,
     at: Date,
-    policy: { maxFailures: number; lockSeconds: number },
-  ): Promise<NonNullable<Onboarding['identityChecks']>> {
+    policy: IdentityLockPolicy,
+  ): Promise<{ reserved: boolean; checks: IdentityChecks }> {
     const now = at.toISOString();
     const current = this.require(onboardingId);
     const checks = current.identityChecks;
-    const lockPassed = checks?.lockedUntil !== undefined && checks.lockedUntil <= now;
-    const counted: IdentityChecks =
-      checks && !lockPassed ? { ...checks, failures: checks.failures + 1 } : { failures: 1 };
-    const locks = counted.failures >= policy.maxFailures && counted.lockedUntil === undefined;
-    const result: IdentityChecks = locks
-      ? { ...counted, lockedUntil: new Date(at.getTime() + policy.lockSeconds * 1000).toISOString() }
-      : counted;
+    if (checks && identityLock(checks, at, policy).state !== 'open')
+      return { reserved: false, checks: copy(checks) };
+    const windowOver = checks === undefined || windowEnd(checks, at, policy) <= at;
+    const counted: IdentityChecks = windowOver
+      ? { tries: 1, windowStart: now, total: (checks?.total ?? 0) + 1 }
+      : { ...checks, tries: checks.tries + 1, total: checks.total + 1 };
     const next = bumped(current, now);
-    // Counting and locking are two writes in the DynamoDB adapter, so locking costs a second version.
-    if (locks) next.version += 1;
-    next.identityChecks = result;
+    next.identityChecks = counted;
     this.save(next);
-    return copy(result);
+    return { reserved: true, checks: copy(counted) };
+  }
+
+  async releaseIdentityTry(onboardingId: string, at: Date): Promise<void> {
+    const current = this.records.get(onboardingId);
+    const checks = current?.identityChecks;
+    if (!current || !checks || checks.tries <= 0 || checks.total <= 0) return;
+    const next = bumped(current, at.toISOString());
+    next.identityChecks = { ...checks, tries: checks.tries - 1, total: checks.total - 1 };
+    this.save(next);
   }
 
   async recordFailure(onboardingId: string, failure: NonNullable<Onboarding['failure']>): Promise<void> {

@@ -227,7 +227,12 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
         to: 'LINK_EMAILED',
         cause: 'scan-accepted',
         at: later(2),
-        changes: { wait: null, scan, link: link('hash-1'), identityChecks: { failures: 0 } },
+        changes: {
+          wait: null,
+          scan,
+          link: link('hash-1'),
+          identityChecks: { tries: 0, windowStart: later(2).toISOString(), total: 0 },
+        },
       });
       expect(emailed).toMatchObject({
         stage: 'LINK_EMAILED',
@@ -374,7 +379,7 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       const id = onboarding.onboardingId;
       await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1) });
       expect((await repo.get(id))?.version).toBe(2);
-      await repo.recordIdentityFailure(id, later(2), { maxFailures: 5, lockSeconds: 60 });
+      await repo.reserveIdentityTry(id, later(2), { maxTries: 5, windowSeconds: 60, lifetimeCap: 10 });
       await repo.recordFailure(id, { at: later(3).toISOString(), error: 'States.Timeout', cause: 'ses' });
       const stored = await repo.get(id);
       expect(stored).toMatchObject({
@@ -387,55 +392,78 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
 
     test('writes to an unknown id throw OnboardingNotFoundError and create nothing', async () => {
       const id = onboardingId();
-      const policy = { maxFailures: 3, lockSeconds: 60 };
+      const policy = { maxTries: 3, windowSeconds: 60, lifetimeCap: 10 };
       await expect(repo.storeWait(id, { kind: 'SCAN', taskToken: 't', since: t0 })).rejects.toBeInstanceOf(
         OnboardingNotFoundError,
       );
-      await expect(repo.recordIdentityFailure(id, t0, policy)).rejects.toBeInstanceOf(
-        OnboardingNotFoundError,
-      );
+      await expect(repo.reserveIdentityTry(id, t0, policy)).rejects.toBeInstanceOf(OnboardingNotFoundError);
       await expect(
         repo.recordFailure(id, { at: t0.toISOString(), error: 'E', cause: 'c' }),
       ).rejects.toBeInstanceOf(OnboardingNotFoundError);
       expect(await repo.get(id)).toBeUndefined();
     });
 
-    test('identity failures lock at the limit; a try during the lock does not extend it', async () => {
+    test('identity tries are counted up to the window limit, then refused without a count', async () => {
       const { onboardingId: id } = await linkEmailed();
-      const policy = { maxFailures: 3, lockSeconds: 900 };
-      expect(await repo.recordIdentityFailure(id, later(10), policy)).toEqual({ failures: 1 });
-      expect(await repo.recordIdentityFailure(id, later(11), policy)).toEqual({ failures: 2 });
-      const lockedUntil = later(12 + 900).toISOString();
-      expect(await repo.recordIdentityFailure(id, later(12), policy)).toEqual({ failures: 3, lockedUntil });
-      expect(await repo.recordIdentityFailure(id, later(13), policy)).toEqual({ failures: 4, lockedUntil });
-      expect((await repo.get(id))?.identityChecks).toEqual({ failures: 4, lockedUntil });
+      const policy = { maxTries: 3, windowSeconds: 900, lifetimeCap: 10 };
+      const windowStart = later(10).toISOString();
+      for (const [second, tries] of [
+        [10, 1],
+        [11, 2],
+        [12, 3],
+      ] as const) {
+        expect(await repo.reserveIdentityTry(id, later(second), policy)).toEqual({
+          reserved: true,
+          checks: { tries, windowStart, total: tries },
+        });
+      }
+      const refused = await repo.reserveIdentityTry(id, later(13), policy);
+      expect(refused).toEqual({ reserved: false, checks: { tries: 3, windowStart, total: 3 } });
+      expect((await repo.get(id))?.identityChecks).toEqual({ tries: 3, windowStart, total: 3 });
     });
 
-    test('a failure after the lock has passed starts a new count', async () => {
+    test('a try after the window ended starts a new window; the lifetime total keeps counting', async () => {
       const { onboardingId: id } = await linkEmailed();
-      const policy = { maxFailures: 2, lockSeconds: 60 };
-      await repo.recordIdentityFailure(id, later(10), policy);
-      const locked = await repo.recordIdentityFailure(id, later(11), policy);
-      expect(locked).toEqual({ failures: 2, lockedUntil: later(71).toISOString() });
-      expect(await repo.recordIdentityFailure(id, later(71), policy)).toEqual({ failures: 1 });
-      expect(await repo.recordIdentityFailure(id, later(72), policy)).toEqual({
-        failures: 2,
-        lockedUntil: later(132).toISOString(),
+      const policy = { maxTries: 2, windowSeconds: 60, lifetimeCap: 10 };
+      await repo.reserveIdentityTry(id, later(10), policy);
+      await repo.reserveIdentityTry(id, later(11), policy);
+      expect((await repo.reserveIdentityTry(id, later(69), policy)).reserved).toBe(false);
+      expect(await repo.reserveIdentityTry(id, later(70), policy)).toEqual({
+        reserved: true,
+        checks: { tries: 1, windowStart: later(70).toISOString(), total: 3 },
       });
     });
 
-    test('concurrent identity failures are all counted and lock once', async () => {
+    test('the lifetime cap refuses every try after it, whatever the window', async () => {
       const { onboardingId: id } = await linkEmailed();
-      const policy = { maxFailures: 3, lockSeconds: 900 };
+      const policy = { maxTries: 2, windowSeconds: 60, lifetimeCap: 3 };
+      await repo.reserveIdentityTry(id, later(10), policy);
+      await repo.reserveIdentityTry(id, later(11), policy);
+      await repo.reserveIdentityTry(id, later(80), policy);
+      for (const second of [81, 200, 100_000]) {
+        expect((await repo.reserveIdentityTry(id, later(second), policy)).reserved).toBe(false);
+      }
+      expect((await repo.get(id))?.identityChecks?.total).toBe(3);
+    });
+
+    test('a released try is given back to the window and the lifetime total', async () => {
+      const { onboardingId: id } = await linkEmailed();
+      const policy = { maxTries: 2, windowSeconds: 60, lifetimeCap: 10 };
+      await repo.reserveIdentityTry(id, later(10), policy);
+      await repo.releaseIdentityTry(id, later(10));
+      expect((await repo.get(id))?.identityChecks).toMatchObject({ tries: 0, total: 0 });
+      await repo.releaseIdentityTry(id, later(11));
+      expect((await repo.get(id))?.identityChecks).toMatchObject({ tries: 0, total: 0 });
+    });
+
+    test('a burst of concurrent tries gets exactly the window limit counted, never more', async () => {
+      const { onboardingId: id } = await linkEmailed();
+      const policy = { maxTries: 5, windowSeconds: 900, lifetimeCap: 10 };
       const results = await Promise.all(
-        [10, 11, 12, 13, 14].map((second) => repo.recordIdentityFailure(id, later(second), policy)),
+        Array.from({ length: 21 }, (_, i) => repo.reserveIdentityTry(id, later(10 + i / 1000), policy)),
       );
-      const stored = (await repo.get(id))?.identityChecks;
-      expect(stored?.failures).toBe(5);
-      expect(stored?.lockedUntil).toBeDefined();
-      expect(results.filter((checks) => checks.failures >= 3).every((checks) => checks.lockedUntil)).toBe(
-        true,
-      );
+      expect(results.filter((result) => result.reserved)).toHaveLength(5);
+      expect((await repo.get(id))?.identityChecks).toMatchObject({ tries: 5, total: 5 });
     });
 
     test('findByIdentityHash returns that person only, newest first', async () => {

@@ -524,8 +524,9 @@ describe('identity number', () => {
     expect(fifth.body).toContain('För många felaktiga försök');
     expect(fifth.body).toContain('kl. 09:15'); // 08:00 UTC + 15 min in Stockholm (UTC+1)
     expect((await s.repo.get(s.id))?.identityChecks).toEqual({
-      failures: 5,
-      lockedUntil: '2026-11-20T08:15:00.000Z',
+      tries: 5,
+      windowStart: '2026-11-20T08:00:00.000Z',
+      total: 5,
     });
 
     const right = await s.browser.post('/account/identity', { csrf, identityNumber: IDENTITY_NUMBER });
@@ -547,9 +548,51 @@ describe('identity number', () => {
       const csrf = csrfIn((await s.browser.get('/account')).body);
       const reply = await s.browser.post('/account/identity', { csrf, identityNumber: entered });
       expect(reply.status).toBe(422);
-      expect((await s.repo.get(s.id))?.identityChecks?.failures).toBe(1);
+      expect((await s.repo.get(s.id))?.identityChecks?.total).toBe(1);
     },
   );
+
+  test('after 10 wrong tries over any time the check stays locked until an operator unlocks it', async () => {
+    const s = await setup({ language: 'en' });
+    await s.browser.open(s.token);
+    const csrf = csrfIn((await s.browser.get('/account')).body);
+    const wrong = () => s.browser.post('/account/identity', { csrf, identityNumber: '19880320-0024' });
+    for (let i = 0; i < 5; i++) await wrong();
+    s.clock.advanceSeconds(901);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await wrong()).status);
+    expect(statuses).toEqual([422, 422, 422, 422, 403]);
+    s.clock.advanceSeconds(901); // a new window would open, but the cap holds
+    const right = await s.browser.post('/account/identity', { csrf, identityNumber: IDENTITY_NUMBER });
+    expect(right.status).toBe(403);
+    expect(right.body).toContain(pagesEn.blocked.title);
+    expect(right.body).toContain('ID06 customer service');
+    expect((await s.browser.get('/account')).status).toBe(403);
+    expect((await s.repo.get(s.id))?.identityChecks?.total).toBe(10);
+  });
+
+  test('a burst of 20 wrong numbers and the right one at once: 5 are compared, the right one is refused', async () => {
+    const s = await setup();
+    await s.browser.open(s.token);
+    const csrf = csrfIn((await s.browser.get('/account')).body);
+    const entries = [...Array.from({ length: 20 }, () => '19880320-0024'), IDENTITY_NUMBER];
+    const replies = await Promise.all(
+      entries.map((identityNumber) => s.browser.post('/account/identity', { csrf, identityNumber })),
+    );
+    expect(replies.filter((reply) => reply.status === 200)).toHaveLength(0);
+    expect((await s.repo.get(s.id))?.identityChecks).toMatchObject({ tries: 5, total: 5 });
+  });
+
+  test('right numbers give their try back: a worker retrying the form is never locked out', async () => {
+    const s = await setup();
+    const accountPage = await reachAccountForm(s);
+    for (let i = 0; i < 8; i++) {
+      const refused = await s.browser.post('/account', accountForm(accountPage, { password: 'short' }));
+      expect(refused.status).toBe(422);
+    }
+    expect((await s.repo.get(s.id))?.identityChecks).toMatchObject({ tries: 0, total: 0 });
+    expect((await s.browser.post('/account', accountForm(accountPage))).status).toBe(303);
+  });
 
   test('an empty entry is asked for again without counting as a try', async () => {
     const s = await setup({ language: 'en' });
@@ -571,7 +614,7 @@ describe('identity number', () => {
     expect(reply.status).toBe(422);
     expect(reply.body).toContain('action="/account/identity"');
     const stored = await s.repo.get(s.id);
-    expect(stored?.identityChecks?.failures).toBe(1);
+    expect(stored?.identityChecks?.total).toBe(1);
     expect(stored?.stage).toBe('LINK_EMAILED');
   });
 });

@@ -36,7 +36,12 @@ export interface Onboarding {
    */
   link?: { tokenHash: string; expiresAt: string; linkNumber: number; usedAt?: string; issueKey?: string };
   /** Wrong identity-number tries on the worker pages; entry locks at the limit. */
-  identityChecks?: { failures: number; lockedUntil?: string };
+  /**
+   * Identity-number tries (see domain/identity-lock.ts): `tries` counted in the window that began at
+   * `windowStart`, `total` over the onboarding's life. A try is counted before its comparison; a
+   * right one is given back.
+   */
+  identityChecks?: { tries: number; windowStart: string; total: number };
   /** Set once the account exists. */
   account?: { passwordHash: string; termsVersion: string; termsAcceptedAt: string; createdAt: string };
   /** Audit trail of scan decisions: outcome only, no document data (the scan payload is not kept). */

@@ -39,6 +39,11 @@ export const pagesEn = {
     retryAt: (date: string, time: string) => `You can try again after ${time} on ${date} (Swedish time).`,
     help: 'If you are sure you are typing the right number, ask your employer how it was written on the card order.',
   },
+  blocked: {
+    title: 'The identity check is locked',
+    body: 'The identity number was wrong too many times, so the identity check for this card order is locked to protect your account.',
+    help: 'Contact ID06 customer service and say that the identity check of your card order needs to be unlocked. Your employer can help you get in touch and can check how your identity number was written on the order.',
+  },
   account: {
     title: 'Check your details and choose a password',
     intro: 'Check that the details on your card order are correct. Then choose a password for your account.',

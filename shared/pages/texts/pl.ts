@@ -50,6 +50,11 @@ export const pagesPl: PageMessages = {
       `Możesz spróbować ponownie po godz. ${time} dnia ${date} (czasu szwedzkiego).`,
     help: 'Jeśli masz pewność, że wpisujesz właściwy numer, zapytaj pracodawcę, jak został zapisany w zamówieniu karty.',
   },
+  blocked: {
+    title: 'Weryfikacja tożsamości jest zablokowana',
+    body: 'Numer identyfikacyjny został wpisany błędnie zbyt wiele razy, dlatego weryfikacja tożsamości dla tego zamówienia karty została zablokowana, aby chronić Twoje konto.',
+    help: 'Skontaktuj się z obsługą klienta ID06 i poproś o odblokowanie weryfikacji tożsamości dla Twojego zamówienia karty. Twój pracodawca może pomóc w kontakcie i sprawdzić, jak Twój numer identyfikacyjny został zapisany w zamówieniu.',
+  },
   account: {
     title: 'Sprawdź swoje dane i ustal hasło',
     intro: 'Sprawdź, czy dane w zamówieniu karty są poprawne. Następnie ustal hasło do swojego konta.',

@@ -39,6 +39,11 @@ export const pagesSv: PageMessages = {
       `Du kan försöka igen efter kl. ${time} den ${date} (svensk tid).`,
     help: 'Om du är säker på att du skriver rätt nummer kan du fråga din arbetsgivare hur det skrevs i kortbeställningen.',
   },
+  blocked: {
+    title: 'Identitetskontrollen är låst',
+    body: 'Identitetsnumret var fel för många gånger, så identitetskontrollen för den här kortbeställningen är låst för att skydda ditt konto.',
+    help: 'Kontakta ID06:s kundtjänst och säg att identitetskontrollen för din kortbeställning behöver låsas upp. Din arbetsgivare kan hjälpa dig att komma i kontakt och kan kontrollera hur ditt identitetsnummer skrevs i beställningen.',
+  },
   account: {
     title: 'Kontrollera dina uppgifter och välj ett lösenord',
     intro:
