@@ -9,10 +9,15 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** zxcvbn score (0-4) a password needs; 3 means about 10^8 guesses or more. */
 export const MIN_PASSWORD_SCORE = 3;
 
-// zxcvbn's matching grows faster than linearly: 256 repeated digits took 0.4-0.7 s here, the worst
-// 128-character input about 0.1 s. It reads only this prefix; ignoring the tail can only
-// underestimate strength, so a password is never accepted because of text it did not read.
-const ZXCVBN_MAX_LENGTH = 128;
+// zxcvbn's matching grows faster than linearly, worst on digit runs (its date and sequence
+// matchers): 64 digits took ~65 ms here, 128 ~110 ms, 256 up to 0.6 s. It reads only this prefix
+// (worst case ~25-40 ms, `npm run bench`); ignoring the tail can only underestimate strength, so a
+// password is never accepted because of text it did not read.
+const ZXCVBN_MAX_LENGTH = 32;
+
+// Tabs, line breaks and other C0/C1 controls: nobody types them into a password field on purpose,
+// and some sign-in forms cannot take them back.
+const CONTROL_CHARACTER = /\p{Cc}/u;
 
 // Personal text shorter than this is too common a substring to refuse (e.g. a 3-letter local part).
 const MIN_PERSONAL_LENGTH = 4;
@@ -28,7 +33,7 @@ export type PasswordContext = {
   surname?: string;
 };
 
-export type PasswordRejection = 'too-short' | 'too-long' | 'common' | 'weak' | 'personal';
+export type PasswordRejection = 'too-short' | 'too-long' | 'control-characters' | 'common' | 'weak' | 'personal';
 
 type Checker = { zxcvbn: ZxcvbnFactory; commonPasswords: ReadonlySet<string> };
 
@@ -59,6 +64,7 @@ export function checkPassword(
   const length = [...normalised].length;
   if (length < MIN_PASSWORD_LENGTH) return { ok: false, reason: 'too-short' };
   if (length > MAX_PASSWORD_LENGTH) return { ok: false, reason: 'too-long' };
+  if (CONTROL_CHARACTER.test(normalised)) return { ok: false, reason: 'control-characters' };
 
   const lower = normalised.toLowerCase();
   if (containsPersonalData(lower, context)) return { ok: false, reason: 'personal' };

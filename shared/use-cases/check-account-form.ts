@@ -7,6 +7,7 @@ export type AccountErrorCode =
   | 'passwordMissing'
   | 'tooShort'
   | 'tooLong'
+  | 'controlCharacters'
   | 'common'
   | 'weak'
   | 'personal'
@@ -28,6 +29,7 @@ export interface AccountFormFields {
 const PASSWORD_ERROR: Readonly<Record<PasswordRejection, AccountErrorCode>> = {
   'too-short': 'tooShort',
   'too-long': 'tooLong',
+  'control-characters': 'controlCharacters',
   common: 'common',
   weak: 'weak',
   personal: 'personal',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CardOrderedEvent } from '#shared/contracts/events/card-ordered.ts';
 import { EVENT_CONTRACTS, findContract } from '#shared/contracts/events/catalog.ts';
 import { producerSchemaFiles } from '#shared/contracts/events/producer-schemas.ts';
 import { allEventFixtures, loadEventFixture } from '#test/support/event-fixtures.ts';
@@ -61,6 +62,25 @@ describe('bad events get an error naming the field', () => {
       'detail.cardholder.surname',
     ],
     [
+      'id06.cards/swedish-worker',
+      'a given name that is a sentence with a link (it would end up in an email)',
+      (d) =>
+        (d.cardholder.givenNames = 'Anna\n\nYour account is blocked, log in at https://evil.example/id06'),
+      'detail.cardholder.givenNames',
+    ],
+    [
+      'id06.cards/swedish-worker',
+      'an employer name with a URL',
+      (d) => (d.employer.name = 'Bygg AB: see https://evil.example'),
+      'detail.employer.name',
+    ],
+    [
+      'id06.cards/swedish-worker',
+      'a surname longer than a card prints',
+      (d) => (d.cardholder.surname = 'Å'.repeat(61)),
+      'detail.cardholder.surname',
+    ],
+    [
       'se.sistec.scanning/green-passport',
       'GREEN with a RED reason',
       (d) => (d.result.reason = 'EXPIRED'),
@@ -93,6 +113,18 @@ describe('bad events get an error naming the field', () => {
     const result = contract?.event.safeParse(event);
     expect(result?.success).toBe(false);
     expect(result?.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  test.each([
+    ["O'Brien-Żółć", 'Jean-Luc St. Pierre', 'Bygg & Co 2 AB', 'Ærøskøbing Bygg, Filial'],
+    ['Łukasz', 'Nguyễn Văn An', 'Eesti Ehitus OÜ', 'S.C. Construcții S.R.L.'],
+  ])('real names pass: %s, %s, %s, %s', (givenNames, surname, employer, other) => {
+    const { event } = loadEventFixture('id06.cards/swedish-worker');
+    Object.assign(event.detail.cardholder as object, { givenNames, surname });
+    (event.detail.employer as { name: string }).name = employer;
+    expect(CardOrderedEvent.safeParse(event).success).toBe(true);
+    (event.detail.employer as { name: string }).name = other;
+    expect(CardOrderedEvent.safeParse(event).success).toBe(true);
   });
 
   test('an event of another source is refused by the CardOrdered contract', () => {

@@ -7,6 +7,7 @@ import {
   Language,
   MobileNumber,
   OrderId,
+  OrganisationName,
   PersonName,
   Timestamp,
 } from './fields.ts';
@@ -29,7 +30,7 @@ export type Cardholder = z.infer<typeof Cardholder>;
 export const Employer = z.object({
   /** Swedish organisationsnummer or the foreign company's registration number. */
   organisationNumber: z.string().trim().min(1).max(32),
-  name: z.string().trim().min(1).max(200),
+  name: OrganisationName,
 });
 
 export const Orderer = z.object({

@@ -15,7 +15,25 @@ export const CalendarDate = z.iso.date();
 
 export const Timestamp = z.iso.datetime({ offset: true });
 
-export const PersonName = z.string().trim().min(1).max(100);
+/**
+ * A person's names as on the passport: letters, combining marks, spaces, hyphens, apostrophes and
+ * periods only, at most 60 characters (what a card can print). Anything else (a line break, a
+ * colon, a slash: the makings of a sentence with a link in an email) is refused, never rendered.
+ */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, 'letters, marks, spaces, hyphens, apostrophes and periods only');
+
+/** An organisation's name: as a person's, plus digits, & and commas ("Bygg & Co 2 AB"), at most 100. */
+export const OrganisationName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’.,&-]*$/u, 'letters, digits, marks, spaces and - \' . , & only');
 
 export const Email = z.email().max(254);
 

@@ -67,6 +67,7 @@ export const pagesEn = {
       passwordMissing: 'Enter a password',
       tooShort: 'The password must be at least 8 characters long',
       tooLong: 'The password must be at most 256 characters long',
+      controlCharacters: 'The password must not contain line breaks, tabs or other control characters',
       common: 'This password is too common. Choose one that others are unlikely to use',
       weak: 'This password is too easy to guess. Use a longer password, for example several words',
       personal: 'The password must not contain your email address or identity number',

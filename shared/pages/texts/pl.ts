@@ -78,6 +78,7 @@ export const pagesPl: PageMessages = {
       passwordMissing: 'Wpisz hasło',
       tooShort: 'Hasło musi mieć co najmniej 8 znaków',
       tooLong: 'Hasło może mieć najwyżej 256 znaków',
+      controlCharacters: 'Hasło nie może zawierać znaków nowej linii, tabulatorów ani innych znaków sterujących',
       common: 'To hasło jest zbyt popularne. Wybierz takie, którego inni raczej nie używają',
       weak: 'To hasło jest zbyt łatwe do odgadnięcia. Użyj dłuższego hasła, na przykład kilku słów',
       personal: 'Hasło nie może zawierać Twojego adresu e-mail ani numeru identyfikacyjnego',

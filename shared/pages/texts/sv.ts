@@ -68,6 +68,7 @@ export const pagesSv: PageMessages = {
       passwordMissing: 'Skriv ett lösenord',
       tooShort: 'Lösenordet måste ha minst 8 tecken',
       tooLong: 'Lösenordet får ha högst 256 tecken',
+      controlCharacters: 'Lösenordet får inte innehålla radbrytningar, tabbar eller andra styrtecken',
       common: 'Lösenordet är för vanligt. Välj ett som andra sannolikt inte använder',
       weak: 'Lösenordet är för lätt att gissa. Använd ett längre lösenord, till exempel flera ord',
       personal: 'Lösenordet får inte innehålla din e-postadress eller ditt identitetsnummer',
