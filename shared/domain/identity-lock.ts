@@ -29,10 +29,14 @@ export function identityLock(
   now: Date,
   policy: IdentityLockPolicy = IDENTITY_LOCK_POLICY,
 ): IdentityLock {
-  if (checks === undefined) return { state: 'open', triesLeft: Math.min(policy.maxTries, policy.lifetimeCap) };
+  if (checks === undefined)
+    return { state: 'open', triesLeft: Math.min(policy.maxTries, policy.lifetimeCap) };
   if (checks.total >= policy.lifetimeCap) return { state: 'blocked' };
   const end = windowEnd(checks, now, policy);
   const inWindow = end > now ? checks.tries : 0;
   if (inWindow >= policy.maxTries) return { state: 'locked', until: end };
-  return { state: 'open', triesLeft: Math.min(policy.maxTries - inWindow, policy.lifetimeCap - checks.total) };
+  return {
+    state: 'open',
+    triesLeft: Math.min(policy.maxTries - inWindow, policy.lifetimeCap - checks.total),
+  };
 }

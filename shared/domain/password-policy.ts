@@ -33,7 +33,13 @@ export type PasswordContext = {
   surname?: string;
 };
 
-export type PasswordRejection = 'too-short' | 'too-long' | 'control-characters' | 'common' | 'weak' | 'personal';
+export type PasswordRejection =
+  | 'too-short'
+  | 'too-long'
+  | 'control-characters'
+  | 'common'
+  | 'weak'
+  | 'personal';
 
 type Checker = { zxcvbn: ZxcvbnFactory; commonPasswords: ReadonlySet<string> };
 

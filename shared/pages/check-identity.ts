@@ -14,7 +14,7 @@ export async function checkIdentity(deps: PageDependencies, request: PageRequest
   const { session } = opened;
   const { onboarding, now } = session;
   const verified = await verifyIdentityNumber(deps.repo, onboarding, request.form.identityNumber, now);
-  if (!verified.ok) return identityRejectedResponse(session, verified);
+  if (!verified.ok) return identityRejectedResponse(session, verified, request.form.identityNumber);
 
   const body = renderAccountPage(onboarding.language, pageMessagesFor(onboarding.language), {
     csrf: csrfToken(session.token),

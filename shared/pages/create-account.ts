@@ -27,7 +27,6 @@ export async function createAccount(deps: PageDependencies, request: PageRequest
   const { form } = request;
   const fields = {
     password: form.password ?? '',
-    passwordRepeat: form.passwordRepeat ?? '',
     termsAccepted: form.terms === 'accepted',
   };
   const created = await createWorkerAccount(

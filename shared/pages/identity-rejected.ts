@@ -10,11 +10,17 @@ import { pageMessagesFor } from './texts/index.ts';
 export function identityRejectedResponse(
   session: Session,
   verification: Exclude<IdentityVerification, { ok: true }>,
+  entered?: string,
 ): PageResponse {
   const { language, onboardingId } = session.onboarding;
   const m = pageMessagesFor(language);
   const formWithError = (error: string) =>
-    renderIdentityPage(language, m, { csrf: csrfToken(session.token), error });
+    renderIdentityPage(language, m, {
+      csrf: csrfToken(session.token),
+      error,
+      ...(entered === undefined ? {} : { entered }),
+      digitsOnly: isDigitsOnly(session.onboarding.cardholder.identityNumber),
+    });
   switch (verification.reason) {
     case 'empty':
       return htmlResponse(422, formWithError(m.identity.errors.empty), 'IdentityEmpty', { onboardingId });
@@ -33,4 +39,9 @@ export function identityRejectedResponse(
       });
     }
   }
+}
+
+/** Whether the number the orderer typed is digits only (then a numeric keypad fits it). */
+export function isDigitsOnly(identityNumber: string): boolean {
+  return /^\d+$/.test(identityNumber.trim());
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import { SHOW_PASSWORD_SCRIPT_HASH } from './html/show-password.ts';
 import { PAGE_CSS } from './html/styles.ts';
 
 // The CSP allows exactly the one inline stylesheet, by hash: computed once, at module load.
 const STYLE_HASH = `sha256-${createHash('sha256').update(PAGE_CSS, 'utf8').digest('base64')}`;
 
-/** No scripts, images, fonts or frames at all; forms post only back to these pages. */
+/** One hashed script, no images, fonts or frames at all; forms post only back to these pages. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `style-src '${STYLE_HASH}'`,
+  `script-src '${SHOW_PASSWORD_SCRIPT_HASH}'`,
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

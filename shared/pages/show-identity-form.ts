@@ -1,6 +1,7 @@
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { csrfToken } from './csrf.ts';
 import { renderIdentityPage } from './html/identity-page.ts';
+import { isDigitsOnly } from './identity-rejected.ts';
 import { openSession } from './link-session.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { htmlResponse } from './responses.ts';
@@ -12,6 +13,7 @@ export async function showIdentityForm(deps: PageDependencies, request: PageRequ
   const { onboarding, token } = opened.session;
   const body = renderIdentityPage(onboarding.language, pageMessagesFor(onboarding.language), {
     csrf: csrfToken(token),
+    digitsOnly: isDigitsOnly(onboarding.cardholder.identityNumber),
   });
   return htmlResponse(200, body, 'IdentityFormShown', { onboardingId: onboarding.onboardingId });
 }

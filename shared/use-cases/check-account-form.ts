@@ -1,7 +1,7 @@
 import type { Cardholder } from '#shared/contracts/events/card-ordered.ts';
 import { checkPassword, type PasswordRejection } from '#shared/domain/password-policy.ts';
 
-export type AccountField = 'password' | 'passwordRepeat' | 'terms';
+export type AccountField = 'password' | 'terms';
 
 export type AccountErrorCode =
   | 'passwordMissing'
@@ -11,8 +11,6 @@ export type AccountErrorCode =
   | 'common'
   | 'weak'
   | 'personal'
-  | 'repeatMissing'
-  | 'repeatMismatch'
   | 'termsRequired';
 
 export interface AccountFormError {
@@ -22,7 +20,6 @@ export interface AccountFormError {
 
 export interface AccountFormFields {
   password: string;
-  passwordRepeat: string;
   termsAccepted: boolean;
 }
 
@@ -36,12 +33,12 @@ const PASSWORD_ERROR: Readonly<Record<PasswordRejection, AccountErrorCode>> = {
 };
 
 /**
- * What is wrong with the password, its repetition and the terms box, in the order the fields
+ * What is wrong with the password and the terms box, in the order the fields
  * appear. The password is taken as typed (never trimmed); checkPassword refuses short, long,
  * common, weak and personal ones.
  */
 export function checkAccountForm(fields: AccountFormFields, cardholder: Cardholder): AccountFormError[] {
-  const { password, passwordRepeat } = fields;
+  const { password } = fields;
   const errors: AccountFormError[] = [];
   if (password === '') {
     errors.push({ field: 'password', code: 'passwordMissing' });
@@ -53,10 +50,6 @@ export function checkAccountForm(fields: AccountFormFields, cardholder: Cardhold
       surname: cardholder.surname,
     });
     if (!verdict.ok) errors.push({ field: 'password', code: PASSWORD_ERROR[verdict.reason] });
-  }
-  if (passwordRepeat === '') errors.push({ field: 'passwordRepeat', code: 'repeatMissing' });
-  else if (password !== '' && passwordRepeat !== password) {
-    errors.push({ field: 'passwordRepeat', code: 'repeatMismatch' });
   }
   if (!fields.termsAccepted) errors.push({ field: 'terms', code: 'termsRequired' });
   return errors;

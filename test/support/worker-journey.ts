@@ -103,7 +103,6 @@ export async function createAccount(link: string, identityNumber: string) {
       csrf: csrfOf(accountForm),
       identityNumber,
       password: 'blue tractor sings at dawn',
-      passwordRepeat: 'blue tractor sings at dawn',
       terms: 'accepted',
     }),
   });

@@ -6,6 +6,7 @@ import { issueLinkToken } from '#shared/domain/link-token.ts';
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import { hashPassword } from '#shared/domain/password-hash.ts';
 import { csrfToken } from '#shared/pages/csrf.ts';
+import { SHOW_PASSWORD_SCRIPT, SHOW_PASSWORD_SCRIPT_HASH } from '#shared/pages/html/show-password.ts';
 import { pagesEn } from '#shared/pages/texts/en.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
@@ -217,7 +218,6 @@ function accountForm(page: Reply, overrides: Record<string, string> = {}): Recor
     csrf: csrfIn(page.body),
     identityNumber: IDENTITY_NUMBER,
     password: PASSWORD,
-    passwordRepeat: PASSWORD,
     terms: 'accepted',
     ...overrides,
   };
@@ -594,6 +594,25 @@ describe('identity number', () => {
     expect((await s.browser.post('/account', accountForm(accountPage))).status).toBe(303);
   });
 
+  test('a refused number stays in the field, focused; a digits-only number gets the numeric keypad', async () => {
+    const s = await setup({ cardholder: { identityNumber: '44051401359' } });
+    await s.browser.open(s.token);
+    const form = await s.browser.get('/account');
+    expect(form.body).toContain('inputmode="numeric"');
+    const reply = await s.browser.post('/account/identity', {
+      csrf: csrfIn(form.body),
+      identityNumber: '4405140135',
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatch(/<input [^>]*value="4405140135"[^>]*aria-invalid="true" autofocus>/);
+  });
+
+  test('a number with separators gets the ordinary keyboard', async () => {
+    const s = await setup();
+    await s.browser.open(s.token);
+    expect((await s.browser.get('/account')).body).not.toContain('inputmode=');
+  });
+
   test('an empty entry is asked for again without counting as a try', async () => {
     const s = await setup({ language: 'en' });
     await s.browser.open(s.token);
@@ -632,10 +651,7 @@ describe('account form', () => {
   ])('password %j is refused: %s', async (password, message) => {
     const s = await setup({ language: 'en' });
     const accountPage = await reachAccountForm(s);
-    const reply = await s.browser.post(
-      '/account',
-      accountForm(accountPage, { password, passwordRepeat: password }),
-    );
+    const reply = await s.browser.post('/account', accountForm(accountPage, { password }));
     expect(reply.status).toBe(422);
     expect(reply.body).toContain(message);
     expect(reply.body).toContain('href="#password"');
@@ -646,17 +662,27 @@ describe('account form', () => {
     expect(stored?.link?.usedAt).toBeUndefined();
   });
 
-  test('passwords that do not match are refused', async () => {
+  test('one password field, with a *Show password* box that only the enhancement script reveals', async () => {
     const s = await setup({ language: 'en' });
     const accountPage = await reachAccountForm(s);
-    const reply = await s.browser.post(
-      '/account',
-      accountForm(accountPage, { passwordRepeat: `${PASSWORD}!` }),
+    expect(accountPage.body.match(/type="password"/g)).toHaveLength(1);
+    expect(accountPage.body).toContain(
+      `<div class="checkbox show-password" data-show-password="password" hidden>`,
     );
-    expect(reply.status).toBe(422);
-    expect(reply.body).toContain(pagesEn.account.errors.repeatMismatch);
-    expect(reply.body).toContain('href="#passwordRepeat"');
-    expect(reply.body).not.toContain(PASSWORD);
+    expect(accountPage.body).toContain(`<label for="password-show">${pagesEn.account.showPassword}</label>`);
+    expect(accountPage.body).toContain(`<script>${SHOW_PASSWORD_SCRIPT}</script>`);
+    expect(accountPage.headers['Content-Security-Policy']).toContain(
+      `script-src '${SHOW_PASSWORD_SCRIPT_HASH}'`,
+    );
+  });
+
+  test('a refused password is focused and linked from the summary; the password is not sent back', async () => {
+    const s = await setup({ language: 'en' });
+    const accountPage = await reachAccountForm(s);
+    const reply = await s.browser.post('/account', accountForm(accountPage, { password: 'short1' }));
+    expect(reply.body).toContain('href="#password"');
+    expect(reply.body).toMatch(/<input type="password" id="password"[^>]*aria-invalid="true" autofocus>/);
+    expect(reply.body).not.toContain('short1');
   });
 
   test('the terms must be accepted; the re-rendered form keeps the identity number, never the password', async () => {
@@ -850,8 +876,10 @@ describe('every response', () => {
       const styles = [...reply.body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
       expect(styles).toHaveLength(1);
       const hash = createHash('sha256').update(styles[0]!, 'utf8').digest('base64');
+      const scriptHash = createHash('sha256').update(SHOW_PASSWORD_SCRIPT, 'utf8').digest('base64');
       expect(reply.headers['Content-Security-Policy']).toBe(
-        `default-src 'none'; style-src 'sha256-${hash}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+        `default-src 'none'; style-src 'sha256-${hash}'; script-src 'sha256-${scriptHash}'; ` +
+          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       );
     }
   });
@@ -860,7 +888,10 @@ describe('every response', () => {
     for (const reply of await everyKindOfReply()) {
       expect(reply.body).toMatch(/^<!doctype html>\n<html lang="(sv|en|pl)">/);
       expect(reply.body.match(/<h1>/g)).toHaveLength(1);
-      expect(reply.body).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+      // The one script is the hashed show-password enhancement, on the account form only.
+      const scripts = reply.body.match(/<script[^>]*>[^<]*<\/script>/g) ?? [];
+      expect(scripts.every((script) => script === `<script>${SHOW_PASSWORD_SCRIPT}</script>`)).toBe(true);
+      expect(reply.body).not.toMatch(/\sstyle=|\son[a-z]+=/i);
     }
   });
 });
@@ -921,7 +952,8 @@ describe('languages and markup', () => {
     const accountPage = await reachAccountForm(s);
     expect(accountPage.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(accountPage.body).toContain('O&quot;Brien &amp; Co');
-    expect(accountPage.body).not.toContain('<script>');
+    expect(accountPage.body.match(/<script>/g)).toEqual(['<script>']);
+    expect(accountPage.body).toContain(`<script>${SHOW_PASSWORD_SCRIPT}</script>`);
   });
 
   test('fields have labels, hints and errors tied to them, and the right autocomplete', async () => {
@@ -937,9 +969,8 @@ describe('languages and markup', () => {
     });
     const withErrors = await s.browser.post('/account', accountForm(accountPage, { password: 'short1' }));
     expect(withErrors.body).toContain('<label for="password">');
-    expect(withErrors.body).toContain('<label for="passwordRepeat">');
     expect(withErrors.body).toContain('<label for="terms">');
-    expect(withErrors.body.match(/autocomplete="new-password"/g)).toHaveLength(2);
+    expect(withErrors.body.match(/autocomplete="new-password"/g)).toHaveLength(1);
     expect(withErrors.body).toContain('aria-describedby="password-hint password-error" aria-invalid="true"');
     expect(withErrors.body).toContain('role="alert"');
   });

@@ -25,7 +25,10 @@ export const PersonName = z
   .trim()
   .min(1)
   .max(60)
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, 'letters, marks, spaces, hyphens, apostrophes and periods only');
+  .regex(
+    /^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u,
+    'letters, marks, spaces, hyphens, apostrophes and periods only',
+  );
 
 /** An organisation's name: as a person's, plus digits, & and commas ("Bygg & Co 2 AB"), at most 100. */
 export const OrganisationName = z
@@ -33,7 +36,10 @@ export const OrganisationName = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’.,&-]*$/u, 'letters, digits, marks, spaces and - \' . , & only');
+  .regex(
+    /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '’.,&-]*$/u,
+    "letters, digits, marks, spaces and - ' . , & only",
+  );
 
 export const Email = z.email().max(254);
 

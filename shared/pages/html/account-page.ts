@@ -12,13 +12,13 @@ import {
   hiddenInput,
   paragraph,
 } from './parts.ts';
+import { SHOW_PASSWORD_SCRIPT } from './show-password.ts';
 
 // The ID06 General Terms and Conditions as published by ID06; the accepted version is TERMS_VERSION.
 export const TERMS_URL = 'https://id06.se/villkor';
 
 export const ACCOUNT_FIELDS = {
   password: 'password',
-  passwordRepeat: 'passwordRepeat',
   terms: 'terms',
 } as const;
 
@@ -56,7 +56,6 @@ export function renderAccountPage(language: Language, m: PageMessages, input: Ac
     hiddenInput('identityNumber', input.enteredIdentityNumber),
     `<h2>${escapeHtml(a.passwordHeading)}</h2>`,
     passwordField(m, 'password', a.passwordLabel, a.passwordHint, messagesOf('password')),
-    passwordField(m, 'passwordRepeat', a.repeatLabel, undefined, messagesOf('passwordRepeat')),
     `<h2>${escapeHtml(a.termsHeading)}</h2>`,
     // A new tab keeps the typed passwords in this one.
     `<p><a href="${escapeHtml(TERMS_URL)}" target="_blank" rel="noopener noreferrer">${escapeHtml(a.termsLink)} (${escapeHtml(m.common.opensInNewTab)})</a></p>`,
@@ -66,7 +65,14 @@ export function renderAccountPage(language: Language, m: PageMessages, input: Ac
   ]
     .filter((part) => part !== '')
     .join('\n');
-  return renderLayout({ language, m, title: a.title, hasErrors: input.errors.length > 0, content });
+  return renderLayout({
+    language,
+    m,
+    title: a.title,
+    hasErrors: input.errors.length > 0,
+    content,
+    script: SHOW_PASSWORD_SCRIPT,
+  });
 }
 
 function passwordField(
@@ -82,8 +88,13 @@ function passwordField(
     `<label for="${id}">${escapeHtml(label)}</label>`,
     hint === undefined ? '' : `<p class="hint" id="${id}-hint">${escapeHtml(hint)}</p>`,
     fieldErrorMessage(m, `${id}-error`, errors),
+    // autofocus on a refused password brings it into view on a phone (the summary links to it too).
     `<input type="password" id="${id}" name="${id}" autocomplete="new-password"` +
-      `${describedBy(hint !== undefined && `${id}-hint`, invalid && `${id}-error`)}${invalid ? ' aria-invalid="true"' : ''}>`,
+      `${describedBy(hint !== undefined && `${id}-hint`, invalid && `${id}-error`)}${invalid ? ' aria-invalid="true" autofocus' : ''}>`,
+    `<div class="checkbox show-password" data-show-password="${id}" hidden>`,
+    `<input type="checkbox" id="${id}-show">`,
+    `<label for="${id}-show">${escapeHtml(m.account.showPassword)}</label>`,
+    '</div>',
     '</div>',
   ]
     .filter((part) => part !== '')

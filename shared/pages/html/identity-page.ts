@@ -6,8 +6,12 @@ import { describedBy, errorSummary, escapeHtml, fieldErrorMessage, hiddenInput, 
 
 export interface IdentityPageInput {
   csrf: string;
-  /** Shown at the field and in the summary; the typed value is never echoed back. */
+  /** Shown at the field and in the summary. */
   error?: string;
+  /** What the worker typed, kept after a refusal so a typo can be fixed rather than retyped. */
+  entered?: string;
+  /** The number on the order is digits only: phones may show their numeric keypad. */
+  digitsOnly?: boolean;
 }
 
 const FIELD = 'identityNumber';
@@ -28,7 +32,9 @@ export function renderIdentityPage(language: Language, m: PageMessages, input: I
     // autocomplete off: a browser must not offer or store the number; no auto-correction either,
     // since the match is exact.
     `<input type="text" id="${FIELD}" name="${FIELD}" autocomplete="off" autocapitalize="none" autocorrect="off" spellcheck="false"` +
-      `${describedBy(`${FIELD}-hint`, hasError && `${FIELD}-error`)}${hasError ? ' aria-invalid="true"' : ''}>`,
+      `${input.digitsOnly ? ' inputmode="numeric"' : ''}` +
+      `${input.entered ? ` value="${escapeHtml(input.entered)}"` : ''}` +
+      `${describedBy(`${FIELD}-hint`, hasError && `${FIELD}-error`)}${hasError ? ' aria-invalid="true" autofocus' : ''}>`,
     '</div>',
     `<button type="submit">${escapeHtml(m.identity.submit)}</button>`,
     '</form>',

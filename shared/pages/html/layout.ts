@@ -12,10 +12,19 @@ export interface LayoutInput {
   hasErrors?: boolean;
   /** HTML, already escaped, that follows the <h1>. */
   content: string;
+  /** The page's enhancement script (a constant the CSP allows by hash), if it has one. */
+  script?: string;
 }
 
 /** The whole document around a page: no scripts, no external resources, one hashed <style>. */
-export function renderLayout({ language, m, title, hasErrors = false, content }: LayoutInput): string {
+export function renderLayout({
+  language,
+  m,
+  title,
+  hasErrors = false,
+  content,
+  script,
+}: LayoutInput): string {
   const documentTitle = `${hasErrors ? `${m.common.errorPrefix} ` : ''}${title} – ${m.common.titleSuffix}`;
   return [
     '<!doctype html>',
@@ -33,8 +42,11 @@ export function renderLayout({ language, m, title, hasErrors = false, content }:
     `<h1>${escapeHtml(title)}</h1>`,
     content,
     '</main>',
+    script === undefined ? '' : `<script>${script}</script>`,
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ]
+    .filter((line, index, lines) => line !== '' || index === lines.length - 1)
+    .join('\n');
 }

@@ -14,5 +14,8 @@ export function renderLockedPage(language: Language, m: PageMessages, lockedUnti
 
 /** Shown instead of the identity form once the wrong tries reached the onboarding's cap. */
 export function renderBlockedPage(language: Language, m: PageMessages): string {
-  return renderMessagePage(language, m, { title: m.blocked.title, paragraphs: [m.blocked.body, m.blocked.help] });
+  return renderMessagePage(language, m, {
+    title: m.blocked.title,
+    paragraphs: [m.blocked.body, m.blocked.help],
+  });
 }
