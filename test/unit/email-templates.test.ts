@@ -97,9 +97,9 @@ describe('renderEmail: every template in every language', () => {
     for (const url of [...urlsIn(html), ...urlsIn(text)]) expect(GIVEN_LINKS).toContain(url);
   });
 
-  test('covers six templates, three languages', () => {
+  test('covers six templates, eight languages', () => {
     expect(new Set(ALL.map((request) => request.template)).size).toBe(6);
-    expect(LANGUAGES).toEqual(['sv', 'en', 'pl']);
+    expect(LANGUAGES).toEqual(['sv', 'en', 'pl', 'lt', 'lv', 'et', 'ro', 'uk']);
   });
 
   test('the HTML and the text part carry the same links', () => {
