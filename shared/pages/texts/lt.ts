@@ -39,7 +39,7 @@ export const pagesLt: PageMessages = {
     title: 'Per daug neteisingų bandymų',
     body: 'Asmens identifikavimo numeris buvo neteisingai įvestas per daug kartų. Kad apsaugotume Jūsų paskyrą, turite palaukti, prieš bandydami dar kartą.',
     retryAt: (date: string, time: string) =>
-      `Dar kartą bandyti galėsite po ${date} ${time} (Švedijos laiku).`,
+      `Dar kartą bandyti galėsite ${date} po ${time} (Švedijos laiku).`,
     help: 'Jei esate tikri, kad įvedate teisingą numerį, paklauskite darbdavio, kaip jis įrašytas kortelės užsakyme.',
   },
   account: {
