@@ -97,9 +97,9 @@ describe('renderEmail: every template in every language', () => {
     for (const url of [...urlsIn(html), ...urlsIn(text)]) expect(GIVEN_LINKS).toContain(url);
   });
 
-  test('covers six templates, three languages', () => {
+  test('covers six templates, eight languages', () => {
     expect(new Set(ALL.map((request) => request.template)).size).toBe(6);
-    expect(LANGUAGES).toEqual(['sv', 'en', 'pl']);
+    expect(LANGUAGES).toEqual(['sv', 'en', 'pl', 'lt', 'lv', 'et', 'ro', 'uk']);
   });
 
   test('the HTML and the text part carry the same links', () => {
@@ -240,6 +240,12 @@ describe('account-link', () => {
     ['en', EXPIRES, 'until 20 November 2026 at 23:30 (Swedish time)'],
     ['sv', EXPIRES, 'till den 20 november 2026 kl. 23:30 (svensk tid)'],
     ['pl', EXPIRES, 'do 20 listopada 2026, godz. 23:30 (czasu szwedzkiego)'],
+    ['lt', EXPIRES, 'iki 2026 m. lapkričio 20 d. 23:30 (Švedijos laiku)'],
+    ['lv', EXPIRES, 'termiņš: 2026. gada 20. novembris, plkst. 23:30 (pēc Zviedrijas laika)'],
+    ['et', EXPIRES, 'kuni 20. november 2026 kell 23:30 (Rootsi aja järgi)'],
+    ['ro', EXPIRES, 'până la 20 noiembrie 2026, ora 23:30 (ora Suediei)'],
+    ['uk', EXPIRES, 'до 20 листопада 2026 р. о 23:30 (за шведським часом)'],
+    ['uk', '2026-06-30T22:15:00Z', 'до 1 липня 2026 р. о 00:15 (за шведським часом)'],
     ['en', '2026-06-30T22:15:00Z', 'until 1 July 2026 at 00:15 (Swedish time)'],
     ['sv', '2026-03-29T03:00:00+02:00', 'till den 29 mars 2026 kl. 03:00 (svensk tid)'],
   ] as const)('states the expiry in Swedish time (%s, %s)', (language, expiresAt, expected) => {

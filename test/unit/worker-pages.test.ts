@@ -5,6 +5,7 @@ import type { Language } from '#shared/contracts/events/fields.ts';
 import { issueLinkToken } from '#shared/domain/link-token.ts';
 import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import { hashPassword } from '#shared/domain/password-hash.ts';
+import { LANGUAGES } from '#shared/email/texts/index.ts';
 import { csrfToken } from '#shared/pages/csrf.ts';
 import { SHOW_PASSWORD_SCRIPT, SHOW_PASSWORD_SCRIPT_HASH } from '#shared/pages/html/show-password.ts';
 import { pagesEn } from '#shared/pages/texts/en.ts';
@@ -791,6 +792,22 @@ describe('links', () => {
     expect(reply.body).toContain('<html lang="pl">');
     expect(reply.body).toContain(pageMessagesFor('pl').link.invalid.title);
   });
+
+  test.each([
+    ['lt-LT,lt;q=0.9,en;q=0.8', 'lt'],
+    ['lv-LV,ru;q=0.8', 'lv'],
+    ['et', 'et'],
+    ['de-DE,ro;q=0.8,en;q=0.5', 'ro'],
+    ['ru-RU,uk;q=0.9,en;q=0.8', 'uk'],
+  ] as const)('Accept-Language %j gives the %s page', async (header, language) => {
+    const s = await setup();
+    const reply = await s.browser.send('GET', '/account/start', {
+      query: 'token=bad',
+      headers: { 'accept-language': header },
+    });
+    expect(reply.body).toContain(`<html lang="${language}">`);
+    expect(reply.body).toContain(pageMessagesFor(language).link.invalid.title);
+  });
 });
 
 describe('requests the pages do not serve', () => {
@@ -886,7 +903,7 @@ describe('every response', () => {
 
   test('is a complete page with one <h1>, a language and no script or style attribute', async () => {
     for (const reply of await everyKindOfReply()) {
-      expect(reply.body).toMatch(/^<!doctype html>\n<html lang="(sv|en|pl)">/);
+      expect(reply.body).toMatch(/^<!doctype html>\n<html lang="(sv|en|pl|lt|lv|et|ro|uk)">/);
       expect(reply.body.match(/<h1>/g)).toHaveLength(1);
       // The one script is the hashed show-password enhancement, on the account form only.
       const scripts = reply.body.match(/<script[^>]*>[^<]*<\/script>/g) ?? [];
@@ -897,33 +914,30 @@ describe('every response', () => {
 });
 
 describe('languages and markup', () => {
-  test.each(['sv', 'en', 'pl'] as const)(
-    '%s: every page renders in the worker’s language',
-    async (language) => {
-      const m = pageMessagesFor(language);
-      const s = await setup({ language });
-      await s.browser.open(s.token);
-      const identityPage = await s.browser.get('/account');
-      const wrong = await s.browser.post('/account/identity', {
-        csrf: csrfIn(identityPage.body),
-        identityNumber: 'nope',
-      });
-      const accountPage = await s.browser.post('/account/identity', {
-        csrf: csrfIn(identityPage.body),
-        identityNumber: IDENTITY_NUMBER,
-      });
-      const created = await s.browser.post('/account', accountForm(accountPage));
-      const done = await s.browser.get('/account/created', `lang=${language}`);
-      for (const reply of [identityPage, wrong, accountPage, done]) {
-        expect(reply.body).toContain(`<html lang="${language}">`);
-      }
-      expect(identityPage.body).toContain(m.identity.title);
-      expect(wrong.body).toContain(m.identity.errors.triesLeft(4));
-      expect(accountPage.body).toContain(m.account.termsLabel);
-      expect(created.headers.Location).toBe(`/account/created?lang=${language}`);
-      expect(done.body).toContain(m.created.title);
-    },
-  );
+  test.each(LANGUAGES)('%s: every page renders in the worker’s language', async (language) => {
+    const m = pageMessagesFor(language);
+    const s = await setup({ language });
+    await s.browser.open(s.token);
+    const identityPage = await s.browser.get('/account');
+    const wrong = await s.browser.post('/account/identity', {
+      csrf: csrfIn(identityPage.body),
+      identityNumber: 'nope',
+    });
+    const accountPage = await s.browser.post('/account/identity', {
+      csrf: csrfIn(identityPage.body),
+      identityNumber: IDENTITY_NUMBER,
+    });
+    const created = await s.browser.post('/account', accountForm(accountPage));
+    const done = await s.browser.get('/account/created', `lang=${language}`);
+    for (const reply of [identityPage, wrong, accountPage, done]) {
+      expect(reply.body).toContain(`<html lang="${language}">`);
+    }
+    expect(identityPage.body).toContain(m.identity.title);
+    expect(wrong.body).toContain(m.identity.errors.triesLeft(4));
+    expect(accountPage.body).toContain(m.account.termsLabel);
+    expect(created.headers.Location).toBe(`/account/created?lang=${language}`);
+    expect(done.body).toContain(m.created.title);
+  });
 
   test('the page catalogs have the same keys in every language', () => {
     const shape = (node: unknown, path = ''): string[] =>
@@ -932,7 +946,7 @@ describe('languages and markup', () => {
         : [`${path}:${typeof node}`];
     const english = shape(pageMessagesFor('en')).sort();
     expect(shape(pageMessagesFor('sv')).sort()).toEqual(english);
-    expect(shape(pageMessagesFor('pl')).sort()).toEqual(english);
+    for (const language of LANGUAGES) expect(shape(pageMessagesFor(language)).sort()).toEqual(english);
   });
 
   test.each([

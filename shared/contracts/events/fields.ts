@@ -49,7 +49,7 @@ export const MobileNumber = z
   .regex(/^\+[1-9]\d{6,14}$/, 'mobile number in E.164 form, e.g. +46701234567');
 
 /** Languages the emails and worker pages are written in. */
-export const Language = z.enum(['sv', 'en', 'pl']);
+export const Language = z.enum(['sv', 'en', 'pl', 'lt', 'lv', 'et', 'ro', 'uk']);
 export type Language = z.infer<typeof Language>;
 
 /** Opaque id of an onboarding: the only handle the workflow passes around (never personal data). */
