@@ -14,6 +14,7 @@ export const WORKER_ROUTES = [
   { method: 'GET', path: PATHS.start },
   { method: 'POST', path: PATHS.start },
   { method: 'GET', path: PATHS.account },
+  { method: 'GET', path: PATHS.identity },
   { method: 'POST', path: PATHS.identity },
   { method: 'POST', path: PATHS.account },
   { method: 'GET', path: PATHS.created },

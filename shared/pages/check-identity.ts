@@ -16,7 +16,7 @@ export async function checkIdentity(deps: PageDependencies, request: PageRequest
   const verified = await verifyIdentityNumber(deps.repo, onboarding, request.form.identityNumber, now);
   if (!verified.ok) return identityRejectedResponse(session, verified, request.form.identityNumber);
 
-  const body = renderAccountPage(onboarding.language, pageMessagesFor(onboarding.language), {
+  const body = renderAccountPage(session.language, pageMessagesFor(session.language), {
     csrf: csrfToken(session.token),
     cardholder: onboarding.cardholder,
     enteredIdentityNumber: verified.entered,

@@ -20,7 +20,8 @@ export async function createAccount(deps: PageDependencies, request: PageRequest
   if (!opened.ok) return opened.response;
   const { session } = opened;
   const { onboarding, now } = session;
-  const { language, onboardingId } = onboarding;
+  const { language } = session;
+  const { onboardingId } = onboarding;
   const verified = await verifyIdentityNumber(deps.repo, onboarding, request.form.identityNumber, now);
   if (!verified.ok) return identityRejectedResponse(session, verified);
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { negotiateLanguage } from './language.ts';
+import { isLanguage } from '#shared/email/texts/index.ts';
+import { LANGUAGE_COOKIE, negotiateLanguage } from './language.ts';
 import type { PageRequest, PageResponse } from './page.ts';
 import { errorResponse } from './responses.ts';
 
@@ -30,6 +31,8 @@ export function readPageRequest(event: HttpApiEvent): ReadPageRequest {
   }
   const text = event.isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
   const contentType = header(event.headers, 'content-type') ?? '';
+  const query = firstValues(new URLSearchParams(event.rawQueryString));
+  const cookies = readCookies(event);
   // Any other body is ignored: the POST then lacks its CSRF field and gets the 403 page.
   const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType);
   return {
@@ -37,10 +40,11 @@ export function readPageRequest(event: HttpApiEvent): ReadPageRequest {
     request: {
       method: event.requestContext.http.method.toUpperCase(),
       path: event.rawPath,
-      query: firstValues(new URLSearchParams(event.rawQueryString)),
-      cookies: readCookies(event),
+      query,
+      cookies,
       form: isForm ? firstValues(new URLSearchParams(text)) : {},
       language,
+      ...chosenLanguage(query, cookies),
       ...optional('fetchSite', header(event.headers, 'sec-fetch-site')),
       ...optional('origin', header(event.headers, 'origin')),
     },
@@ -56,6 +60,12 @@ export function toHttpResult(response: PageResponse): APIGatewayProxyStructuredR
     body: response.body,
     isBase64Encoded: false,
   };
+}
+
+/** `?lang=` from the language switch, else the language it remembered; only languages there are. */
+function chosenLanguage(query: Record<string, string>, cookies: Record<string, string>) {
+  const chosen = [query.lang, cookies[LANGUAGE_COOKIE]].find(isLanguage);
+  return chosen === undefined ? {} : { chosenLanguage: chosen };
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

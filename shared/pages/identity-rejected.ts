@@ -12,7 +12,8 @@ export function identityRejectedResponse(
   verification: Exclude<IdentityVerification, { ok: true }>,
   entered?: string,
 ): PageResponse {
-  const { language, onboardingId } = session.onboarding;
+  const { language } = session;
+  const { onboardingId } = session.onboarding;
   const m = pageMessagesFor(language);
   const formWithError = (error: string) =>
     renderIdentityPage(language, m, {

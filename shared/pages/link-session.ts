@@ -1,3 +1,4 @@
+import type { Language } from '#shared/contracts/events/fields.ts';
 import { identityLock } from '#shared/domain/identity-lock.ts';
 import { checkLink, type OpenLink } from '#shared/use-cases/check-link.ts';
 import { csrfMatches } from './csrf.ts';
@@ -8,6 +9,8 @@ import { usesSecureCookies } from './settings.ts';
 
 export interface Session extends OpenLink {
   now: Date;
+  /** The page language: the worker's choice on the language switch, else the order's. */
+  language: Language;
 }
 
 export type SessionCheck = { ok: true; session: Session } | { ok: false; response: PageResponse };
@@ -40,7 +43,7 @@ export async function openSession(
       ok: false,
       response: linkProblemResponse(
         link.problem,
-        link.language ?? request.language,
+        request.chosenLanguage ?? link.language ?? request.language,
         settings.signInUrl,
         'LinkRejected',
         {
@@ -53,10 +56,11 @@ export async function openSession(
   }
   const { onboarding } = link;
   const lock = identityLock(onboarding.identityChecks, now);
-  const { language, onboardingId } = onboarding;
+  const { onboardingId } = onboarding;
+  const language = request.chosenLanguage ?? onboarding.language;
   if (lock.state === 'locked') {
     return { ok: false, response: lockedResponse(language, lock.until, now, { onboardingId }) };
   }
   if (lock.state === 'blocked') return { ok: false, response: blockedResponse(language, { onboardingId }) };
-  return { ok: true, session: { token: link.token, tokenHash: link.tokenHash, onboarding, now } };
+  return { ok: true, session: { token: link.token, tokenHash: link.tokenHash, onboarding, now, language } };
 }

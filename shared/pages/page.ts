@@ -31,6 +31,8 @@ export interface PageRequest {
   form: Readonly<Record<string, string>>;
   /** From Accept-Language: the page language until the worker's own (the onboarding's) is known. */
   language: Language;
+  /** The language the worker picked with the language switch (`?lang=`, then remembered in a cookie). */
+  chosenLanguage?: Language;
   /** Sec-Fetch-Site and Origin, when the browser sent them: who initiated a POST. */
   fetchSite?: string;
   origin?: string;

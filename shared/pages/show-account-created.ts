@@ -1,4 +1,3 @@
-import { isLanguage } from '#shared/email/texts/index.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import { renderCreatedPage } from './html/created-page.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
@@ -12,8 +11,7 @@ export async function showAccountCreated(
   deps: PageDependencies,
   request: PageRequest,
 ): Promise<PageResponse> {
-  const requested = request.query.lang;
-  const language = isLanguage(requested) ? requested : request.language;
+  const language = request.chosenLanguage ?? request.language;
   const body = renderCreatedPage(language, pageMessagesFor(language), deps.settings.signInUrl);
   return htmlResponse(200, body, 'CreatedPageShown');
 }

@@ -10,8 +10,8 @@ import { htmlResponse } from './responses.ts';
 export async function showIdentityForm(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const opened = await openSession(deps, request, { csrf: false });
   if (!opened.ok) return opened.response;
-  const { onboarding, token } = opened.session;
-  const body = renderIdentityPage(onboarding.language, pageMessagesFor(onboarding.language), {
+  const { onboarding, token, language } = opened.session;
+  const body = renderIdentityPage(language, pageMessagesFor(language), {
     csrf: csrfToken(token),
     digitsOnly: isDigitsOnly(onboarding.cardholder.identityNumber),
   });

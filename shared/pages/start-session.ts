@@ -11,7 +11,8 @@ import { pageMessagesFor } from './texts/index.ts';
 export async function showStartPage(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const link = await checkLink(deps.repo, request.query.token, deps.clock.now());
   if (!link.ok) return rejectedLink(deps, request, link);
-  const { language, onboardingId } = link.onboarding;
+  const { onboardingId } = link.onboarding;
+  const language = request.chosenLanguage ?? link.onboarding.language;
   const body = renderStartPage(language, pageMessagesFor(language), link.token);
   return htmlResponse(200, body, 'StartPageShown', { onboardingId });
 }
@@ -31,7 +32,7 @@ export async function startSession(deps: PageDependencies, request: PageRequest)
   const { onboarding } = link;
   // checkLink verified this very link, so it is there; the fallback only satisfies the type.
   const expiresAt = onboarding.link?.expiresAt ?? now.toISOString();
-  return redirectResponse(onboarding.language, PATHS.account, 'LinkAccepted', {
+  return redirectResponse(request.chosenLanguage ?? onboarding.language, PATHS.account, 'LinkAccepted', {
     cookies: [sessionCookie(link.token, expiresAt, now, usesSecureCookies(deps.settings))],
     onboardingId: onboarding.onboardingId,
   });
@@ -44,7 +45,7 @@ function rejectedLink(
 ): PageResponse {
   return linkProblemResponse(
     link.problem,
-    link.language ?? request.language,
+    request.chosenLanguage ?? link.language ?? request.language,
     deps.settings.signInUrl,
     'LinkRejected',
     link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId },

@@ -838,7 +838,39 @@ describe('requests the pages do not serve', () => {
     const wrongMethod = await s.browser.send('DELETE', '/account');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.Allow).toBe('GET, POST');
-    expect((await s.browser.send('GET', '/account/identity')).headers.Allow).toBe('POST');
+    expect((await s.browser.send('PUT', '/account/created')).headers.Allow).toBe('GET');
+  });
+
+  test('the language switch: plain links on every page, the choice remembered for the pages that follow', async () => {
+    const s = await setup({ language: 'sv' });
+    const start = await s.browser.get('/account/start', startQuery(s.token));
+    expect(start.body).toContain(
+      `<a href="?token=${encodeURIComponent(s.token).replaceAll('&', '&amp;')}&amp;lang=uk" lang="uk" hreflang="uk">Українська</a>`,
+    );
+    expect(start.body).toContain('<nav class="languages" aria-label="Språk">');
+    const english = await s.browser.get('/account/start', `${startQuery(s.token)}&lang=en`);
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('lang="en" hreflang="en" aria-current="true">English</a>');
+    expect(english.cookies).toContain(
+      'id06_lang=en; Max-Age=31536000; Path=/account; HttpOnly; SameSite=Lax; Secure',
+    );
+    await s.browser.open(s.token);
+    const identity = await s.browser.get('/account');
+    expect(identity.body).toContain('<html lang="en">');
+    expect(identity.body).toContain(pagesEn.identity.title);
+    expect(identity.body).toContain('<a href="?lang=lt" lang="lt" hreflang="lt">Lietuvių</a>');
+    const lithuanian = await s.browser.get('/account/identity', 'lang=lt');
+    expect(lithuanian.status).toBe(200);
+    expect(lithuanian.body).toContain('<html lang="lt">');
+    expect((await s.browser.get('/account')).body).toContain('<html lang="lt">');
+  });
+
+  test('a language that does not exist is ignored, not remembered', async () => {
+    const s = await setup({ language: 'sv' });
+    await s.browser.open(s.token);
+    const reply = await s.browser.get('/account', 'lang=xx');
+    expect(reply.body).toContain('<html lang="sv">');
+    expect(reply.cookies).toEqual([]);
   });
 
   test('an unexpected error gets the 500 page, with the security headers', async () => {

@@ -1,5 +1,7 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
+import { LANGUAGES } from '#shared/email/texts/index.ts';
+import { LANGUAGE_NAMES } from '#shared/pages/language.ts';
 import type { PageMessages } from '#shared/pages/texts/index.ts';
 import { PAGE_CSS } from './styles.ts';
 
@@ -14,17 +16,13 @@ export interface LayoutInput {
   content: string;
   /** The page's enhancement script (a constant the CSP allows by hash), if it has one. */
   script?: string;
+  /** Where the language switch leads for a language: by default this page (`?lang=`). */
+  languageHref?: (language: Language) => string;
 }
 
-/** The whole document around a page: no scripts, no external resources, one hashed <style>. */
-export function renderLayout({
-  language,
-  m,
-  title,
-  hasErrors = false,
-  content,
-  script,
-}: LayoutInput): string {
+/** The whole document around a page: no external resources, one hashed <style>, at most one hashed script. */
+export function renderLayout(input: LayoutInput): string {
+  const { language, m, title, hasErrors = false, content, script } = input;
   const documentTitle = `${hasErrors ? `${m.common.errorPrefix} ` : ''}${title} – ${m.common.titleSuffix}`;
   return [
     '<!doctype html>',
@@ -37,7 +35,7 @@ export function renderLayout({
     `<style>${PAGE_CSS}</style>`,
     '</head>',
     '<body>',
-    `<header><p class="brand">${escapeHtml(m.common.brand)}</p></header>`,
+    `<header><p class="brand">${escapeHtml(m.common.brand)}</p>${languageSwitch(input)}</header>`,
     '<main id="main">',
     `<h1>${escapeHtml(title)}</h1>`,
     content,
@@ -49,4 +47,14 @@ export function renderLayout({
   ]
     .filter((line, index, lines) => line !== '' || index === lines.length - 1)
     .join('\n');
+}
+
+/** Plain links, one per language, each named in its own language; the current one marked. */
+function languageSwitch({ language, m, languageHref }: LayoutInput): string {
+  const href = languageHref ?? ((other: Language) => `?lang=${other}`);
+  const links = LANGUAGES.map((other) => {
+    const current = other === language ? ' aria-current="true"' : '';
+    return `<li><a href="${escapeHtml(href(other))}" lang="${other}" hreflang="${other}"${current}>${escapeHtml(LANGUAGE_NAMES[other])}</a></li>`;
+  });
+  return `<nav class="languages" aria-label="${escapeHtml(m.common.language)}"><ul>${links.join('')}</ul></nav>`;
 }

@@ -19,5 +19,7 @@ export function renderStartPage(language: Language, m: PageMessages, linkToken: 
     `<button type="submit">${escapeHtml(m.start.submit)}</button>`,
     '</form>',
   ].join('\n');
-  return renderLayout({ language, m, title: m.start.title, content });
+  // The switch keeps the token: this page needs it, and it is in the address bar already.
+  const languageHref = (other: Language) => `?token=${encodeURIComponent(linkToken)}&lang=${other}`;
+  return renderLayout({ language, m, title: m.start.title, content, languageHref });
 }

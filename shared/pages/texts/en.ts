@@ -5,6 +5,7 @@ export const pagesEn = {
   /** BCP 47 tag for dates and times (Intl). */
   locale: 'en-GB',
   common: {
+    language: 'Language',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Error:',

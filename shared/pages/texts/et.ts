@@ -9,6 +9,7 @@ function triesLeft(count: number): string {
 export const pagesEt: PageMessages = {
   locale: 'et-EE',
   common: {
+    language: 'Keel',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Viga:',

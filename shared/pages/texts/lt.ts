@@ -13,6 +13,7 @@ function triesLeft(count: number): string {
 export const pagesLt: PageMessages = {
   locale: 'lt-LT',
   common: {
+    language: 'Kalba',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Klaida:',

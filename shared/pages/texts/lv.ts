@@ -13,6 +13,7 @@ function triesLeft(count: number): string {
 export const pagesLv: PageMessages = {
   locale: 'lv-LV',
   common: {
+    language: 'Valoda',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Kļūda:',

@@ -15,6 +15,7 @@ function triesLeft(count: number): string {
 export const pagesPl: PageMessages = {
   locale: 'pl-PL',
   common: {
+    language: 'Język',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Błąd:',

@@ -14,6 +14,7 @@ function triesLeft(count: number): string {
 export const pagesRo: PageMessages = {
   locale: 'ro-RO',
   common: {
+    language: 'Limba',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Eroare:',

@@ -4,6 +4,7 @@ import type { PageMessages } from './en.ts';
 export const pagesSv: PageMessages = {
   locale: 'sv-SE',
   common: {
+    language: 'Språk',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Fel:',

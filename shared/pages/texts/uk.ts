@@ -14,6 +14,7 @@ function triesLeft(count: number): string {
 export const pagesUk: PageMessages = {
   locale: 'uk-UA',
   common: {
+    language: 'Мова',
     brand: 'ID06',
     titleSuffix: 'ID06',
     errorPrefix: 'Помилка:',
