@@ -32,18 +32,6 @@ export function negotiateLanguage(acceptLanguage: string | undefined): Language 
 /** Remembers the language switch's choice for the pages (not personal data). */
 export const LANGUAGE_COOKIE = 'id06_lang';
 
-/** Each language's name in itself, for the language switch. */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
-  sv: 'Svenska',
-  en: 'English',
-  pl: 'Polski',
-  lt: 'Lietuvių',
-  lv: 'Latviešu',
-  et: 'Eesti',
-  ro: 'Română',
-  uk: 'Українська',
-};
-
 /** Set-Cookie for the language switch's choice: a year, the pages only, readable by no script. */
 export function languageCookie(language: Language, secure: boolean): string {
   return `${LANGUAGE_COOKIE}=${language}; Max-Age=31536000; Path=/account; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;

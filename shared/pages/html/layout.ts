@@ -1,8 +1,8 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
 import { escapeHtml } from '#shared/email/escape-html.ts';
 import { LANGUAGES } from '#shared/email/texts/index.ts';
-import { LANGUAGE_NAMES } from '#shared/pages/language.ts';
 import type { PageMessages } from '#shared/pages/texts/index.ts';
+import { LANGUAGE_NAMES } from '#shared/pages/texts/language-names.ts';
 import { PAGE_CSS } from './styles.ts';
 
 export interface LayoutInput {
