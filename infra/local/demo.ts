@@ -19,10 +19,11 @@ import {
   stepFunctionsClient,
 } from '#shared/adapters/sdk-client-calls.ts';
 import type { CardOrderedDetail } from '#shared/contracts/events/card-ordered.ts';
-import { LOCAL_DEFAULTS, localClientConfig } from './local-settings.ts';
+import { LOCAL_DEFAULTS, localClientConfig, readEndpoints } from './local-settings.ts';
 import { poll } from './poll.ts';
 import { type ScanScenario, sampleCardOrder, sampleScan } from './sample-worker.ts';
 
+const endpoints = readEndpoints();
 const { values } = parseArgs({
   options: {
     yellow: { type: 'boolean', default: false },
@@ -30,7 +31,7 @@ const { values } = parseArgs({
     expired: { type: 'boolean', default: false },
     'no-scan': { type: 'boolean', default: false },
     file: { type: 'string' },
-    endpoint: { type: 'string', default: `http://127.0.0.1:${LOCAL_DEFAULTS.edgePort}` },
+    endpoint: { type: 'string', default: endpoints.edgeUrl },
   },
 });
 
@@ -98,4 +99,4 @@ if (!values['no-scan']) {
         : 'green-passport';
   await put('se.sistec.scanning', 'ScanCompleted', scanOfOrder(order, scenario));
 }
-out(`order ${order.orderId}: open the inbox at ${LOCAL_DEFAULTS.inboxUrl}`);
+out(`order ${order.orderId}: open the inbox at ${endpoints.inboxUrl}`);

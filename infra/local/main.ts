@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { watchInbox } from './inbox-watch.ts';
-import { LOCAL_DEFAULTS } from './local-settings.ts';
+import { LOCAL_DEFAULTS, writeEndpoints } from './local-settings.ts';
 import { startLocalStack } from './stack.ts';
 
 const { values } = parseArgs({
@@ -33,6 +33,8 @@ const stack = await startLocalStack({
   log: out,
 });
 const stopInbox = watchInbox(stack.storeUrl, out);
+// Where this run listens, for `npm run demo` (the ports may differ from the defaults).
+writeEndpoints({ edgeUrl: stack.edgeUrl, apiUrl: stack.apiUrl, inboxUrl: stack.inboxUrl });
 
 process.stdout.write(`
 ID06 onboarding, local stack (started in ${Math.round(performance.now() - started)} ms${values.persist ? ', persisting to .local/' : ''})

@@ -1,4 +1,9 @@
 import type { Block, EmailContent } from './content.ts';
+
+// Links open in a new tab, as web mail does anyway: a mail client (or the local inbox) that shows
+// the message in a frame would otherwise open the pages inside it, and the pages refuse framing.
+const NEW_TAB = ' target="_blank" rel="noopener noreferrer"';
+
 import { escapeHtml } from './escape-html.ts';
 
 // Inline styles only (mail clients drop <style> and external sheets); colours meet WCAG AA:
@@ -26,9 +31,9 @@ function blockHtml(block: Block): string {
       return `<p style="${STYLE.paragraph}">${escapeHtml(block.heading)}</p>\n<ul style="${STYLE.list}">${items}</ul>`;
     }
     case 'button':
-      return `<p style="margin:24px 0;"><a href="${escapeHtml(block.url)}" style="${STYLE.button}">${escapeHtml(block.label)}</a></p>`;
+      return `<p style="margin:24px 0;"><a href="${escapeHtml(block.url)}"${NEW_TAB} style="${STYLE.button}">${escapeHtml(block.label)}</a></p>`;
     case 'link':
-      return `<p style="${STYLE.paragraph}"><a href="${escapeHtml(block.url)}" style="${STYLE.link}">${escapeHtml(block.label)}</a></p>`;
+      return `<p style="${STYLE.paragraph}"><a href="${escapeHtml(block.url)}"${NEW_TAB} style="${STYLE.link}">${escapeHtml(block.label)}</a></p>`;
   }
 }
 

@@ -81,7 +81,6 @@ test(
     await submit(page, () => page.getByRole('button', { name: m.account.submit }).tap());
     await fits('check-your-data-errors');
     await page.getByLabel(m.account.passwordLabel, { exact: true }).fill(GOOD_PASSWORD);
-    await page.getByLabel(m.account.repeatLabel, { exact: true }).fill(GOOD_PASSWORD);
     await page.getByLabel(m.account.termsLabel, { exact: true }).tap();
     await submit(page, () => page.getByRole('button', { name: m.account.submit }).tap());
     expect(await headingOf(page)).toBe(m.created.title);
@@ -125,8 +124,6 @@ test(
     await h.checkPage(page, 'keyboard-check-your-data', { axe: false });
 
     await focus(page.getByLabel(m.account.passwordLabel, { exact: true }));
-    await page.keyboard.type(GOOD_PASSWORD);
-    await focus(page.getByLabel(m.account.repeatLabel, { exact: true }));
     await page.keyboard.type(GOOD_PASSWORD);
     const terms = page.getByLabel(m.account.termsLabel, { exact: true });
     await focus(terms);

@@ -281,7 +281,6 @@ export async function createAccountByClicking(
   expect(await page.locator('dl').textContent()).toContain(worker.person.identityNumber);
   await harness.checkPage(page, `${label}-check-your-data`, { axe });
   await page.getByLabel(m.account.passwordLabel, { exact: true }).fill(GOOD_PASSWORD);
-  await page.getByLabel(m.account.repeatLabel, { exact: true }).fill(GOOD_PASSWORD);
   await page.getByLabel(m.account.termsLabel, { exact: true }).check();
   await submit(page, () => page.getByRole('button', { name: m.account.submit }).click());
 

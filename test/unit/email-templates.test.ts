@@ -232,7 +232,12 @@ describe('account-link', () => {
     expect(count(text, LINK)).toBe(1);
     expect(count(html, LINK)).toBe(1);
     expect(count(html, `href="${LINK}"`)).toBe(1);
-    expect(html).toMatch(new RegExp(`<a href="${LINK}" style="[^"]+">Create user account</a>`));
+    // A new tab: a mail client that shows the message in a frame must not open the pages in it.
+    expect(html).toMatch(
+      new RegExp(
+        `<a href="${LINK}" target="_blank" rel="noopener noreferrer" style="[^"]+">Create user account</a>`,
+      ),
+    );
     expect(text).toContain(`Create user account:\n${LINK}\n`);
   });
 
