@@ -5,7 +5,7 @@ import { ScanOutcome } from './scan-outcome.ts';
 /** Inputs the state machine passes its Lambda tasks (see state-machines/onboarding.asl.json). */
 export const AwaitCallbackInput = z.strictObject({
   onboardingId: OnboardingId,
-  kind: z.enum(['SCAN', 'ACCOUNT']),
+  kind: z.enum(['SCAN', 'ACCOUNT', 'NEW_LINK']),
   taskToken: z.string().min(1).max(2048),
 });
 

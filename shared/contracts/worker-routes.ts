@@ -8,6 +8,7 @@ export const PATHS = {
   account: '/account',
   identity: '/account/identity',
   created: '/account/created',
+  newLink: '/account/new-link',
 } as const;
 
 export const WORKER_ROUTES = [
@@ -18,6 +19,7 @@ export const WORKER_ROUTES = [
   { method: 'POST', path: PATHS.identity },
   { method: 'POST', path: PATHS.account },
   { method: 'GET', path: PATHS.created },
+  { method: 'POST', path: PATHS.newLink },
 ] as const;
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string }

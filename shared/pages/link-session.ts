@@ -50,6 +50,7 @@ export async function openSession(
           // The session is of no further use: let the browser forget it.
           cookies: [expiredSessionCookie(usesSecureCookies(settings))],
           ...(link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId }),
+          ...(link.problem === 'renewable' ? { linkToken: token } : {}),
         },
       ),
     };

@@ -42,6 +42,8 @@ export interface PageRequest {
 export type Outcome =
   | 'StartPageShown'
   | 'LinkAccepted'
+  | 'NewLinkRequested'
+  | 'NewLinkRefused'
   | 'LinkRejected'
   | 'SessionMissing'
   | 'CsrfRejected'

@@ -69,6 +69,7 @@ const LINK_PROBLEM_STATUS: Readonly<Record<LinkProblem, number>> = {
   'no-session': 400,
   unknown: 404,
   expired: 410,
+  renewable: 410,
   used: 410,
   closed: 410,
 };
@@ -78,9 +79,9 @@ export function linkProblemResponse(
   language: Language,
   signInUrl: string,
   outcome: Outcome,
-  extras: ResponseExtras = {},
+  { linkToken, ...extras }: ResponseExtras & { linkToken?: string } = {},
 ): PageResponse {
-  const body = renderLinkProblemPage(language, pageMessagesFor(language), problem, signInUrl);
+  const body = renderLinkProblemPage(language, pageMessagesFor(language), problem, signInUrl, linkToken);
   return htmlResponse(LINK_PROBLEM_STATUS[problem], body, outcome, { detail: problem, ...extras });
 }
 

@@ -3,6 +3,7 @@ import { isLanguage } from '#shared/email/texts/index.ts';
 import { checkIdentity } from './check-identity.ts';
 import { createAccount } from './create-account.ts';
 import { languageCookie } from './language.ts';
+import { sendNewLink } from './new-link.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { errorResponse } from './responses.ts';
 import { usesSecureCookies } from './settings.ts';
@@ -22,6 +23,7 @@ const PAGES: Readonly<Record<RouteKey, Page>> = {
   'POST /account/identity': checkIdentity,
   'POST /account': createAccount,
   'GET /account/created': showAccountCreated,
+  'POST /account/new-link': sendNewLink,
 };
 
 /** A language picked on the switch (`?lang=`) is remembered for the pages that follow. */

@@ -10,7 +10,7 @@ import { pageMessagesFor } from './texts/index.ts';
 /** GET /account/start?token=…: the emailed link opens *Create user account* (nothing is written). */
 export async function showStartPage(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const link = await checkLink(deps.repo, request.query.token, deps.clock.now());
-  if (!link.ok) return rejectedLink(deps, request, link);
+  if (!link.ok) return rejectedLink(deps, request, link, request.query.token);
   const { onboardingId } = link.onboarding;
   const language = request.chosenLanguage ?? link.onboarding.language;
   const body = renderStartPage(language, pageMessagesFor(language), link.token);
@@ -23,7 +23,7 @@ export async function showStartPage(deps: PageDependencies, request: PageRequest
  * another site is refused: it could only sign a worker in to someone else's onboarding.
  */
 export async function startSession(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
-  if (isCrossSite(request, deps.settings.publicBaseUrl)) {
+  if (isCrossSitePost(request, deps.settings.publicBaseUrl)) {
     return errorResponse('forbidden', request.language, 'CsrfRejected');
   }
   const now = deps.clock.now();
@@ -38,22 +38,27 @@ export async function startSession(deps: PageDependencies, request: PageRequest)
   });
 }
 
-function rejectedLink(
+/** The page for a refused link; a renewable one offers *Send me a new link* with its own token. */
+export function rejectedLink(
   deps: PageDependencies,
   request: PageRequest,
   link: Exclude<Awaited<ReturnType<typeof checkLink>>, { ok: true }>,
+  token?: string,
 ): PageResponse {
   return linkProblemResponse(
     link.problem,
     request.chosenLanguage ?? link.language ?? request.language,
     deps.settings.signInUrl,
     'LinkRejected',
-    link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId },
+    {
+      ...(link.onboardingId === undefined ? {} : { onboardingId: link.onboardingId }),
+      ...(link.problem === 'renewable' && token !== undefined ? { linkToken: token } : {}),
+    },
   );
 }
 
 /** Sec-Fetch-Site (every current browser) or else Origin says the form was posted by another site. */
-function isCrossSite(request: PageRequest, publicBaseUrl: string): boolean {
+export function isCrossSitePost(request: PageRequest, publicBaseUrl: string): boolean {
   if (request.fetchSite !== undefined) return request.fetchSite === 'cross-site';
   return request.origin !== undefined && request.origin !== new URL(publicBaseUrl).origin;
 }

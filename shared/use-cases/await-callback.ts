@@ -23,7 +23,7 @@ export async function awaitCallback(
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
   // The worker finished the pages before this wait was registered: nothing will resume it, and
   // when it times out the link-expiry path finds the account and publishes AccountCreated.
-  if (input.kind === 'ACCOUNT' && onboarding.stage === 'ACCOUNT_CREATED') return;
+  if (input.kind !== 'SCAN' && onboarding.stage === 'ACCOUNT_CREATED') return;
   if (isFinalStage(onboarding.stage)) {
     throw new OnboardingClosedError(`Onboarding ${input.onboardingId} is ${onboarding.stage}`);
   }

@@ -4,7 +4,8 @@ import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
 
 /** Why a link cannot be used now. */
-export type LinkRejection = 'malformed' | 'unknown' | 'expired' | 'used' | 'closed';
+/** Why a link cannot be used now. 'renewable': expired, and the workflow waits for a request for a new one. */
+export type LinkRejection = 'malformed' | 'unknown' | 'expired' | 'renewable' | 'used' | 'closed';
 
 /** A link that may be used now: right secret, current, unused, unexpired, onboarding waiting for it. */
 export interface OpenLink {
@@ -41,7 +42,11 @@ export async function checkLink(repo: OnboardingRepository, token: unknown, now:
   if (onboarding.stage === 'EXPIRED' || onboarding.stage === 'CANCELLED') {
     return { ok: false, problem: 'closed', ...proven };
   }
-  if (!verdict.ok) return { ok: false, problem: verdict.reason === 'used' ? 'used' : 'expired', ...proven };
+  if (!verdict.ok && verdict.reason === 'used') return { ok: false, problem: 'used', ...proven };
+  if (!verdict.ok) {
+    const renewable = onboarding.stage === 'LINK_EMAILED' && onboarding.wait?.kind === 'NEW_LINK';
+    return { ok: false, problem: renewable ? 'renewable' : 'expired', ...proven };
+  }
   if (onboarding.stage === 'ACCOUNT_CREATED') return { ok: false, problem: 'used', ...proven };
   if (onboarding.stage !== 'LINK_EMAILED') return { ok: false, problem: 'unknown', onboardingId };
   return { ok: true, token, tokenHash: hashLinkToken(token), onboarding };

@@ -273,18 +273,20 @@ describe('state machine', () => {
     }
   });
 
-  test('the timings are the defaults: 5 scan waits of 12 days, links of 72 hours, 3 links', () => {
+  test('the timings are the defaults: 5 scan waits of 12 days, links of 72 hours, 3 links (+2 on request)', () => {
     expect(definition.States.Configure.Parameters.config).toEqual({
       'scanWaitSeconds.$': "States.StringToJson('1036800')",
       'scanWaitCycles.$': "States.StringToJson('5')",
       'accountLinkSeconds.$': "States.StringToJson('259200')",
       'maxAccountLinks.$': "States.StringToJson('3')",
+      'maxLinks.$': "States.MathAdd(States.StringToJson('3'), 2)",
     });
   });
 
   test.each([
     ['WaitForScan', '$.config.scanWaitSeconds'],
     ['WaitForAccount', '$.config.accountLinkSeconds'],
+    ['WaitForNewLinkRequest', '$.config.accountLinkSeconds'],
   ])(
     '%s waits for a task token with its timeout and catches the timeout before anything else',
     (name, path) => {

@@ -93,3 +93,31 @@ test('without a scan the worker is reminded once per cycle, then the onboarding 
       .reason,
   ).toBe('NO_SCAN');
 });
+
+test('after the automatic links ran out, the worker asks for a new link from the last one and creates the account', async () => {
+  const order = cardOrder('new-link@example.com');
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport'));
+  const [, last] = await linkEmails('new-link@example.com', 2);
+  await waitingAt(stack, order.orderId, 'WaitForNewLinkRequest');
+
+  const link = linkIn(last?.body.text ?? '');
+  const page = await fetch(link);
+  expect(page.status).toBe(410);
+  const token = /name="token" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+  const requested = await fetch(new URL('/account/new-link', link), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams({ token }),
+  });
+  expect(requested.status).toBe(200);
+
+  const third = (await linkEmails('new-link@example.com', 3))[2];
+  expect(await createAccount(linkIn(third?.body.text ?? ''), '19880320-0016')).toMatchObject({
+    startStatus: 303,
+    createdStatus: 303,
+  });
+  expect((await finished(order.orderId)).status).toBe('SUCCEEDED');
+  expect(await stageOf(stack, onboardingIdFor(order.orderId))).toBe('ACCOUNT_CREATED');
+});

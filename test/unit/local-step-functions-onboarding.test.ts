@@ -214,7 +214,7 @@ describe('onboarding.asl.json on the local Step Functions', () => {
     ]);
   });
 
-  test('account links time out (1 s each) until MaxAccountLinks: EXPIRED via ExpireWithoutAccount', async () => {
+  test('account links time out (1 s each) until MaxAccountLinks, then the wait for a new-link request: EXPIRED via ExpireWithoutAccount', async () => {
     const f = flow({
       ScanWaitCycleSeconds: 3600,
       ScanWaitCycles: 5,
@@ -237,6 +237,7 @@ describe('onboarding.asl.json on the local Step Functions', () => {
       'await-callback:ACCOUNT',
       'issue-account-link:',
       'await-callback:ACCOUNT',
+      'await-callback:NEW_LINK',
       'expire-onboarding:',
       'send-email:onboarding-expired',
     ]);
@@ -252,7 +253,8 @@ describe('onboarding.asl.json on the local Step Functions', () => {
     const { events } = (await f.sfn.GetExecutionHistory({ executionArn, maxResults: 1000 })) as {
       events: any[];
     };
-    expect(events.filter((e) => e.type === 'TaskTimedOut')).toHaveLength(2);
+    // Two links, then the wait for the worker to ask for a new one.
+    expect(events.filter((e) => e.type === 'TaskTimedOut')).toHaveLength(3);
     const entered = events
       .filter((e) => e.type.endsWith('StateEntered'))
       .map((e) => e.stateEnteredEventDetails.name);

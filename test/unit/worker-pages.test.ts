@@ -734,6 +734,40 @@ describe('links', () => {
     expect(reply.body).toContain('skickas en ny länk automatiskt');
   });
 
+  test('once the automatic resends ran out, an expired link offers *Send me a new link*, which resumes the workflow once', async () => {
+    const s = await setup({ language: 'en', withWait: false });
+    await s.repo.storeWait(s.id, { kind: 'NEW_LINK', taskToken: 'task-new-link', since: s.clock.now() });
+    s.clock.advanceSeconds(LINK_SECONDS);
+    const page = await s.browser.get('/account/start', startQuery(s.token));
+    expect(page.status).toBe(410);
+    expect(page.body).toContain(pagesEn.link.renewable.title);
+    expect(page.body).toContain('<form method="post" action="/account/new-link">');
+    const form = { form: { token: s.token }, headers: { 'sec-fetch-site': 'same-origin' } };
+    const sent = await s.browser.send('POST', '/account/new-link', form);
+    expect(sent.status).toBe(200);
+    expect(sent.body).toContain(pagesEn.newLink.title);
+    expect(s.workflow.resumed).toEqual([
+      { taskToken: 'task-new-link', output: { requestedAt: s.clock.now().toISOString() } },
+    ]);
+    // A double click sends no second request.
+    await s.browser.send('POST', '/account/new-link', form);
+    expect(s.workflow.resumed).toHaveLength(1);
+  });
+
+  test('*Send me a new link* is refused from another site, for a link still valid, and while nothing waits for it', async () => {
+    const s = await setup({ language: 'en', withWait: false });
+    const post = (headers: Record<string, string>) =>
+      s.browser.send('POST', '/account/new-link', { form: { token: s.token }, headers });
+    expect((await post({ 'sec-fetch-site': 'same-origin' })).status).toBe(403); // still valid
+    s.clock.advanceSeconds(LINK_SECONDS);
+    const expired = await post({ 'sec-fetch-site': 'same-origin' }); // no NEW_LINK wait: the resends go on
+    expect(expired.status).toBe(410);
+    expect(expired.body).toContain(pagesEn.link.expired.action);
+    await s.repo.storeWait(s.id, { kind: 'NEW_LINK', taskToken: 'task-new-link', since: s.clock.now() });
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(s.workflow.resumed).toEqual([]);
+  });
+
   test('a session whose link expired meanwhile gets 410 and the cookie is dropped', async () => {
     const s = await setup();
     await s.browser.open(s.token);

@@ -3,7 +3,8 @@ import type { Language } from '#shared/contracts/events/fields.ts';
 import type { HistoryEntry, Stage } from './stages.ts';
 
 /** What the workflow waits for while a task token is stored. */
-export type WaitKind = 'SCAN' | 'ACCOUNT';
+/** What a waiting execution waits for: a scan, the account, or the worker asking for a new link. */
+export type WaitKind = 'SCAN' | 'ACCOUNT' | 'NEW_LINK';
 
 /**
  * One onboarding per card order: the single DynamoDB item that holds the worker's data and the

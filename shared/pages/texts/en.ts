@@ -82,6 +82,10 @@ export const pagesEn = {
     nextStep:
       'Sign in and approve your card order: check that your details are correct, then accept the order, or reject it if something is wrong.',
   },
+  newLink: {
+    title: 'A new link is on its way',
+    body: 'We are sending a new link to the email address on your card order. It can take a few minutes. Check your spam folder too, and use the newest link.',
+  },
   link: {
     invalid: {
       title: 'This link does not work',
@@ -94,6 +98,13 @@ export const pagesEn = {
       body: 'A link to create your user account works only for a limited time.',
       action:
         'If your card order is still open, a new link is sent to your email automatically when the old one expires. Check your inbox and your spam folder, and use the newest link.',
+    },
+    renewable: {
+      title: 'This link has expired',
+      body: 'A link to create your user account works only for a limited time, and the links we sent automatically have all expired.',
+      action:
+        'You can ask for a new link. It is sent to the email address on your card order and replaces all earlier links.',
+      submit: 'Send me a new link',
     },
     used: {
       title: 'This link has already been used',

@@ -87,6 +87,10 @@ export const pagesEt: PageMessages = {
     nextStep:
       'Logige sisse ja kinnitage oma kaardi tellimus: kontrollige, kas Teie andmed on õiged, ning seejärel nõustuge tellimusega või lükake see tagasi, kui midagi on valesti.',
   },
+  newLink: {
+    title: 'Uus link on teel',
+    body: 'Saadame uue lingi kaarditellimusel olevale e-posti aadressile. See võib võtta mõne minuti. Vaadake ka rämpsposti kausta ja kasutage kõige uuemat linki.',
+  },
   link: {
     invalid: {
       title: 'See link ei tööta',
@@ -99,6 +103,13 @@ export const pagesEt: PageMessages = {
       body: 'Kasutajakonto loomise link kehtib ainult piiratud aja.',
       action:
         'Kui Teie kaardi tellimus on veel avatud, saadetakse vana lingi aegumisel Teie e-posti aadressile automaatselt uus link. Kontrollige postkasti ja rämpsposti kausta ning kasutage kõige uuemat linki.',
+    },
+    renewable: {
+      title: 'See link on aegunud',
+      body: 'Kasutajakonto loomise link kehtib ainult piiratud aja ja kõik automaatselt saadetud lingid on aegunud.',
+      action:
+        'Võite paluda uue lingi. See saadetakse kaarditellimusel olevale e-posti aadressile ja asendab kõik varasemad lingid.',
+      submit: 'Saada mulle uus link',
     },
     used: {
       title: 'Seda linki on juba kasutatud',

@@ -91,6 +91,10 @@ export const pagesLt: PageMessages = {
     nextStep:
       'Prisijunkite ir patvirtinkite kortelės užsakymą: patikrinkite, ar Jūsų duomenys teisingi, tada priimkite užsakymą arba jį atmeskite, jei kas nors negerai.',
   },
+  newLink: {
+    title: 'Nauja nuoroda jau siunčiama',
+    body: 'Siunčiame naują nuorodą kortelės užsakyme nurodytu el. pašto adresu. Tai gali užtrukti kelias minutes. Patikrinkite ir šlamšto aplanką bei naudokite naujausią nuorodą.',
+  },
   link: {
     invalid: {
       title: 'Ši nuoroda neveikia',
@@ -103,6 +107,13 @@ export const pagesLt: PageMessages = {
       body: 'Naudotojo paskyros kūrimo nuoroda galioja tik ribotą laiką.',
       action:
         'Jei Jūsų kortelės užsakymas vis dar galioja, pasibaigus senosios nuorodos galiojimui, nauja nuoroda Jums išsiunčiama el. paštu automatiškai. Patikrinkite gautus laiškus ir šlamšto aplanką ir naudokite naujausią nuorodą.',
+    },
+    renewable: {
+      title: 'Ši nuoroda nebegalioja',
+      body: 'Nuoroda naudotojo paskyrai sukurti galioja tik ribotą laiką, o visų automatiškai išsiųstų nuorodų galiojimas jau baigėsi.',
+      action:
+        'Galite paprašyti naujos nuorodos. Ji bus išsiųsta kortelės užsakyme nurodytu el. pašto adresu ir pakeis visas ankstesnes nuorodas.',
+      submit: 'Atsiųskite man naują nuorodą',
     },
     used: {
       title: 'Ši nuoroda jau panaudota',

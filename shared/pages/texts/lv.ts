@@ -92,6 +92,10 @@ export const pagesLv: PageMessages = {
     nextStep:
       'Pierakstieties un apstipriniet kartes pasūtījumu: pārbaudiet, vai Jūsu dati ir pareizi, un tad pieņemiet pasūtījumu vai noraidiet to, ja kaut kas nav pareizi.',
   },
+  newLink: {
+    title: 'Jauna saite ir ceļā',
+    body: 'Mēs sūtām jaunu saiti uz e-pasta adresi, kas norādīta kartes pasūtījumā. Tas var aizņemt dažas minūtes. Pārbaudiet arī surogātpasta mapi un izmantojiet jaunāko saiti.',
+  },
   link: {
     invalid: {
       title: 'Šī saite nedarbojas',
@@ -104,6 +108,13 @@ export const pagesLv: PageMessages = {
       body: 'Saite lietotāja konta izveidei ir derīga tikai ierobežotu laiku.',
       action:
         'Ja Jūsu kartes pasūtījums joprojām ir spēkā, pēc vecās saites derīguma termiņa beigām Jums automātiski tiek nosūtīta jauna saite uz e-pastu. Pārbaudiet iesūtni un surogātpasta mapi un izmantojiet jaunāko saiti.',
+    },
+    renewable: {
+      title: 'Šīs saites derīguma termiņš ir beidzies',
+      body: 'Saite lietotāja konta izveidei darbojas tikai ierobežotu laiku, un visu automātiski nosūtīto saišu derīguma termiņš ir beidzies.',
+      action:
+        'Varat lūgt jaunu saiti. To nosūtīs uz e-pasta adresi, kas norādīta kartes pasūtījumā, un tā aizstās visas iepriekšējās saites.',
+      submit: 'Nosūtīt man jaunu saiti',
     },
     used: {
       title: 'Šī saite jau ir izmantota',

@@ -94,6 +94,10 @@ export const pagesPl: PageMessages = {
     nextStep:
       'Zaloguj się i zatwierdź zamówienie karty: sprawdź, czy Twoje dane są poprawne, a następnie zaakceptuj zamówienie albo je odrzuć, jeśli coś się nie zgadza.',
   },
+  newLink: {
+    title: 'Nowy link jest w drodze',
+    body: 'Wysyłamy nowy link na adres e-mail z zamówienia karty. Może to potrwać kilka minut. Sprawdź też folder spamu i użyj najnowszego linku.',
+  },
   link: {
     invalid: {
       title: 'Ten link nie działa',
@@ -106,6 +110,13 @@ export const pagesPl: PageMessages = {
       body: 'Link do założenia konta użytkownika jest ważny tylko przez ograniczony czas.',
       action:
         'Jeśli Twoje zamówienie karty jest nadal aktywne, po wygaśnięciu starego linku automatycznie wyślemy nowy na Twój adres e-mail. Sprawdź skrzynkę odbiorczą i folder spam i użyj najnowszego linku.',
+    },
+    renewable: {
+      title: 'Ten link wygasł',
+      body: 'Link do utworzenia konta użytkownika działa tylko przez ograniczony czas, a wszystkie linki wysłane automatycznie już wygasły.',
+      action:
+        'Możesz poprosić o nowy link. Zostanie wysłany na adres e-mail z zamówienia karty i zastąpi wszystkie wcześniejsze linki.',
+      submit: 'Wyślij mi nowy link',
     },
     used: {
       title: 'Ten link został już użyty',

@@ -93,6 +93,10 @@ export const pagesRo: PageMessages = {
     nextStep:
       'Conectați-vă și aprobați comanda cardului: verificați dacă datele dumneavoastră sunt corecte, apoi acceptați comanda sau respingeți-o dacă ceva nu este în regulă.',
   },
+  newLink: {
+    title: 'Un link nou este pe drum',
+    body: 'Trimitem un link nou la adresa de e-mail din comanda de card. Poate dura câteva minute. Verificați și dosarul de spam și folosiți cel mai nou link.',
+  },
   link: {
     invalid: {
       title: 'Acest link nu funcționează',
@@ -105,6 +109,13 @@ export const pagesRo: PageMessages = {
       body: 'Un link pentru crearea contului de utilizator este valabil doar o perioadă limitată.',
       action:
         'Dacă comanda cardului este încă deschisă, atunci când linkul vechi expiră vi se trimite automat un link nou pe e-mail. Verificați căsuța de e-mail și dosarul de spam și folosiți cel mai recent link.',
+    },
+    renewable: {
+      title: 'Acest link a expirat',
+      body: 'Un link pentru crearea contului de utilizator funcționează doar o perioadă limitată, iar toate linkurile trimise automat au expirat.',
+      action:
+        'Puteți cere un link nou. Acesta va fi trimis la adresa de e-mail din comanda de card și va înlocui toate linkurile anterioare.',
+      submit: 'Trimiteți-mi un link nou',
     },
     used: {
       title: 'Acest link a fost deja folosit',

@@ -83,6 +83,10 @@ export const pagesSv: PageMessages = {
     nextStep:
       'Logga in och godkänn din kortbeställning: kontrollera att dina uppgifter stämmer och godkänn sedan beställningen, eller avvisa den om något är fel.',
   },
+  newLink: {
+    title: 'En ny länk är på väg',
+    body: 'Vi skickar en ny länk till e-postadressen i din kortbeställning. Det kan ta några minuter. Titta även i skräpposten och använd den senaste länken.',
+  },
   link: {
     invalid: {
       title: 'Länken fungerar inte',
@@ -95,6 +99,13 @@ export const pagesSv: PageMessages = {
       body: 'En länk för att skapa användarkontot fungerar bara en begränsad tid.',
       action:
         'Om din kortbeställning fortfarande gäller skickas en ny länk automatiskt till din e-post när den gamla går ut. Titta i inkorgen och i skräpposten, och använd den senaste länken.',
+    },
+    renewable: {
+      title: 'Länken har gått ut',
+      body: 'En länk för att skapa ditt användarkonto fungerar bara en begränsad tid, och de länkar vi skickade automatiskt har alla gått ut.',
+      action:
+        'Du kan be om en ny länk. Den skickas till e-postadressen i din kortbeställning och ersätter alla tidigare länkar.',
+      submit: 'Skicka en ny länk till mig',
     },
     used: {
       title: 'Länken har redan använts',
