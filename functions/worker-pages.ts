@@ -1,6 +1,6 @@
 import { readFunctionEnv } from '#infra/catalog.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { onboardingRepository, taskCallbacks } from '#shared/runtime/dependencies.ts';
+import { onboardingRepository, rateLimiter, taskCallbacks } from '#shared/runtime/dependencies.ts';
 import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
 
 const env = readFunctionEnv('worker-pages');
@@ -8,6 +8,7 @@ const env = readFunctionEnv('worker-pages');
 /** HTTP API (payload 2.0): the worker account pages; resumes the execution once the account exists. */
 export const handler = workerPagesHandler({
   repo: onboardingRepository(env),
+  rateLimiter: rateLimiter(env),
   workflow: taskCallbacks(),
   clock: systemClock,
   settings: {

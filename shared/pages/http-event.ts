@@ -12,7 +12,7 @@ export interface HttpApiEvent {
   headers: Readonly<Record<string, string | undefined>>;
   body?: string | undefined;
   isBase64Encoded: boolean;
-  requestContext: { http: { method: string } };
+  requestContext: { http: { method: string; sourceIp?: string | undefined } };
 }
 
 /** The forms are a few short fields; anything bigger is refused before it is decoded or parsed. */
@@ -45,6 +45,7 @@ export function readPageRequest(event: HttpApiEvent): ReadPageRequest {
       form: isForm ? firstValues(new URLSearchParams(text)) : {},
       language,
       ...chosenLanguage(query, cookies),
+      ...optional('sourceIp', event.requestContext.http.sourceIp),
       ...optional('fetchSite', header(event.headers, 'sec-fetch-site')),
       ...optional('origin', header(event.headers, 'origin')),
     },

@@ -1,7 +1,9 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import type { RateLimiter } from '#shared/ports/rate-limiter.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
+import type { RequestLimits } from './request-limits.ts';
 
 export interface PageSettings {
   /** Where the pages are served; https turns on the Secure cookie flag (http only on the local stack). */
@@ -17,6 +19,9 @@ export interface PageDependencies {
   workflow: Workflow;
   clock: Clock;
   settings: PageSettings;
+  /** Counts POSTs per client and per link (REQUEST_LIMITS in request-limits.ts, or `requestLimits`). */
+  rateLimiter: RateLimiter;
+  requestLimits?: RequestLimits;
   /** Defaults to hashPassword at the production scrypt cost; tests inject a cheaper cost. */
   hashPassword?: (password: string) => Promise<string>;
 }
@@ -33,6 +38,8 @@ export interface PageRequest {
   language: Language;
   /** The language the worker picked with the language switch (`?lang=`, then remembered in a cookie). */
   chosenLanguage?: Language;
+  /** The client's address as API Gateway saw it: only ever used hashed, as a rate-limit key. */
+  sourceIp?: string;
   /** Sec-Fetch-Site and Origin, when the browser sent them: who initiated a POST. */
   fetchSite?: string;
   origin?: string;
@@ -60,7 +67,8 @@ export type Outcome =
   | 'MethodNotAllowed'
   | 'BodyTooLarge'
   | 'BadRequest'
-  | 'UnexpectedError';
+  | 'UnexpectedError'
+  | 'TooManyRequests';
 
 /** What the handler logs and counts for one response: codes and ids only, never personal data. */
 export interface PageLog {

@@ -45,6 +45,7 @@ const ERROR_STATUS: Readonly<Record<ErrorPageKind, number>> = {
   notFound: 404,
   methodNotAllowed: 405,
   tooLarge: 413,
+  tooManyRequests: 429,
   unexpected: 500,
 };
 

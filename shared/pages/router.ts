@@ -5,6 +5,7 @@ import { createAccount } from './create-account.ts';
 import { languageCookie } from './language.ts';
 import { sendNewLink } from './new-link.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
+import { limitRequest } from './request-limits.ts';
 import { errorResponse } from './responses.ts';
 import { usesSecureCookies } from './settings.ts';
 import { showAccountCreated } from './show-account-created.ts';
@@ -25,6 +26,11 @@ const PAGES: Readonly<Record<RouteKey, Page>> = {
   'GET /account/created': showAccountCreated,
   'POST /account/new-link': sendNewLink,
 };
+
+async function routeKnown(deps: PageDependencies, request: PageRequest, page: Page): Promise<PageResponse> {
+  const limited = await limitRequest(deps, request, deps.requestLimits);
+  return rememberLanguage(deps, request, limited ?? (await page(deps, request)));
+}
 
 /** A language picked on the switch (`?lang=`) is remembered for the pages that follow. */
 function rememberLanguage(
@@ -54,8 +60,7 @@ export function routeKey(request: Pick<PageRequest, 'method' | 'path'>): string 
 /** Runs the page of the request's route: 404 for an unknown path, 405 for a method it lacks. */
 export function routePageRequest(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
   const key = `${request.method} ${request.path}`;
-  if (isRouteKey(key))
-    return PAGES[key](deps, request).then((response) => rememberLanguage(deps, request, response));
+  if (isRouteKey(key)) return routeKnown(deps, request, PAGES[key]);
   const methods = methodsOf(request.path);
   if (methods.length === 0) return Promise.resolve(errorResponse('notFound', request.language, 'NotFound'));
   return Promise.resolve(

@@ -1,4 +1,5 @@
 import { DynamoDbOnboardingRepository } from '#shared/adapters/dynamodb-onboarding-repository.ts';
+import { DynamoDbRateLimiter } from '#shared/adapters/dynamodb-rate-limiter.ts';
 import { DynamoDbUnmatchedScans } from '#shared/adapters/dynamodb-unmatched-scans.ts';
 import { readSecretString } from '#shared/adapters/secrets-manager-secret.ts';
 import { SesMailer } from '#shared/adapters/ses-mailer.ts';
@@ -12,6 +13,11 @@ import type { Env } from './config.ts';
  */
 export function onboardingRepository(env: Pick<Env, 'TABLE_NAME'>) {
   return new DynamoDbOnboardingRepository(documentClient(), env.TABLE_NAME);
+}
+
+/** Request limits of the worker pages, on the onboarding table. */
+export function rateLimiter(env: Pick<Env, 'TABLE_NAME'>) {
+  return new DynamoDbRateLimiter(documentClient(), env.TABLE_NAME);
 }
 
 export function unmatchedScans(env: Pick<Env, 'TABLE_NAME'>) {

@@ -1,6 +1,7 @@
 import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { Mailer, OutgoingEmail } from '#shared/ports/mailer.ts';
+import type { RateLimiter } from '#shared/ports/rate-limiter.ts';
 import type { UnmatchedReason, UnmatchedScans } from '#shared/ports/unmatched-scans.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
 
@@ -50,5 +51,17 @@ export class FakeUnmatchedScans implements UnmatchedScans {
   readonly kept: { scanId: string; reason: UnmatchedReason }[] = [];
   async keep(scan: ScanCompletedDetail, reason: UnmatchedReason) {
     this.kept.push({ scanId: scan.scanId, reason });
+  }
+}
+
+/** Fixed-window counters in memory, like the DynamoDB limiter. */
+export class FakeRateLimiter implements RateLimiter {
+  readonly counts = new Map<string, number>();
+  async take(key: string, limit: number, windowSeconds: number, at: Date): Promise<boolean> {
+    const window = `${key}#${Math.floor(at.getTime() / 1000 / windowSeconds)}`;
+    const count = this.counts.get(window) ?? 0;
+    if (count >= limit) return false;
+    this.counts.set(window, count + 1);
+    return true;
   }
 }

@@ -8,11 +8,12 @@ import { hashPassword } from '#shared/domain/password-hash.ts';
 import { LANGUAGES } from '#shared/email/texts/index.ts';
 import { csrfToken } from '#shared/pages/csrf.ts';
 import { SHOW_PASSWORD_SCRIPT, SHOW_PASSWORD_SCRIPT_HASH } from '#shared/pages/html/show-password.ts';
+import type { RequestLimits } from '#shared/pages/request-limits.ts';
 import { pagesEn } from '#shared/pages/texts/en.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
 import type { Workflow } from '#shared/ports/workflow.ts';
 import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
-import { FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
+import { FakeRateLimiter, FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
 import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
 import { newOnboarding } from '#test/support/onboarding-fixtures.ts';
 import { verifyPassword } from '#test/support/verify-password.ts';
@@ -150,6 +151,7 @@ interface SetupOptions {
   withWait?: boolean;
   cardholder?: Partial<Onboarding['cardholder']>;
   workflow?: Workflow;
+  requestLimits?: RequestLimits;
 }
 
 /** The link an IssueAccountLink task would store: a (re)send, which replaces any earlier link. */
@@ -185,6 +187,8 @@ async function setup(options: SetupOptions = {}) {
   const handler = workerPagesHandler({
     repo,
     workflow: options.workflow ?? fakeWorkflow,
+    rateLimiter: new FakeRateLimiter(),
+    ...(options.requestLimits ? { requestLimits: options.requestLimits } : {}),
     clock,
     settings: {
       publicBaseUrl: options.publicBaseUrl ?? 'https://konto.id06.example',
@@ -897,6 +901,32 @@ describe('requests the pages do not serve', () => {
     expect(lithuanian.status).toBe(200);
     expect(lithuanian.body).toContain('<html lang="lt">');
     expect((await s.browser.get('/account')).body).toContain('<html lang="lt">');
+  });
+
+  test('POSTs beyond the per-link limit get 429 with Retry-After; other links and GETs go on', async () => {
+    const limits = { client: { limit: 100, windowSeconds: 300 }, link: { limit: 3, windowSeconds: 300 } };
+    const s = await setup({ requestLimits: limits });
+    await s.browser.open(s.token); // POST 1
+    const csrf = csrfIn((await s.browser.get('/account')).body);
+    const wrong = () => s.browser.post('/account/identity', { csrf, identityNumber: '19880320-0024' });
+    expect((await wrong()).status).toBe(422); // POST 2
+    expect((await wrong()).status).toBe(422); // POST 3
+    const limited = await wrong();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(limited.body).toContain(pageMessagesFor('en').errors.tooManyRequests.title);
+    // Refused before the page ran: not counted as an identity try.
+    expect((await s.repo.get(s.id))?.identityChecks?.total).toBe(2);
+    expect((await s.browser.get('/account')).status).toBe(200);
+  });
+
+  test('POSTs beyond the per-client limit get 429, whatever the link', async () => {
+    const limits = { client: { limit: 2, windowSeconds: 300 }, link: { limit: 100, windowSeconds: 300 } };
+    const s = await setup({ requestLimits: limits });
+    const post = () => s.browser.send('POST', '/account/new-link', { form: { token: 'x' } });
+    expect((await post()).status).not.toBe(429);
+    expect((await post()).status).not.toBe(429);
+    expect((await post()).status).toBe(429);
   });
 
   test('a language that does not exist is ignored, not remembered', async () => {

@@ -124,6 +124,10 @@ export const pagesEn = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Too many requests',
+      body: 'This page was sent too many times in a short while. Wait a few minutes, then open the link from your email again.',
+    },
     forbidden: {
       title: 'The form could not be sent',
       body: 'For your security, the form works only in the browser where you opened the link from your email. Open the link from the email again and start over.',

@@ -129,6 +129,10 @@ export const pagesEt: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Liiga palju päringuid',
+      body: 'Seda lehte saadeti lühikese aja jooksul liiga palju kordi. Oodake mõni minut ja avage siis link oma e-kirjast uuesti.',
+    },
     forbidden: {
       title: 'Vormi ei saanud saata',
       body: 'Turvalisuse huvides töötab vorm ainult brauseris, kus avasite lingi oma e-kirjast. Avage e-kirjas olev link uuesti ja alustage otsast peale.',

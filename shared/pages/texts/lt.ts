@@ -133,6 +133,10 @@ export const pagesLt: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Per daug užklausų',
+      body: 'Šis puslapis per trumpą laiką buvo siųstas per daug kartų. Palaukite kelias minutes ir vėl atidarykite nuorodą iš el. laiško.',
+    },
     forbidden: {
       title: 'Formos nepavyko išsiųsti',
       body: 'Saugumo sumetimais forma veikia tik toje naršyklėje, kurioje atidarėte nuorodą iš el. laiško. Dar kartą atidarykite nuorodą iš el. laiško ir pradėkite iš naujo.',

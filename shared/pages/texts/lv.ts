@@ -134,6 +134,10 @@ export const pagesLv: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Pārāk daudz pieprasījumu',
+      body: 'Šī lapa īsā laikā tika nosūtīta pārāk daudz reižu. Uzgaidiet dažas minūtes un pēc tam vēlreiz atveriet saiti no e-pasta.',
+    },
     forbidden: {
       title: 'Veidlapu neizdevās nosūtīt',
       body: 'Drošības nolūkos veidlapa darbojas tikai tajā pārlūkprogrammā, kurā atvērāt saiti no e-pasta. Vēlreiz atveriet saiti no e-pasta un sāciet no sākuma.',

@@ -136,6 +136,10 @@ export const pagesPl: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Zbyt wiele żądań',
+      body: 'Ta strona została wysłana zbyt wiele razy w krótkim czasie. Odczekaj kilka minut, a potem ponownie otwórz link z wiadomości e-mail.',
+    },
     forbidden: {
       title: 'Nie udało się wysłać formularza',
       body: 'Ze względów bezpieczeństwa formularz działa tylko w przeglądarce, w której otwarto link z wiadomości e-mail. Otwórz ponownie link z wiadomości i zacznij od początku.',

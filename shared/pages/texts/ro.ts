@@ -135,6 +135,10 @@ export const pagesRo: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'Prea multe cereri',
+      body: 'Această pagină a fost trimisă de prea multe ori într-un timp scurt. Așteptați câteva minute, apoi deschideți din nou linkul din e-mail.',
+    },
     forbidden: {
       title: 'Formularul nu a putut fi trimis',
       body: 'Pentru siguranța dumneavoastră, formularul funcționează doar în browserul în care ați deschis linkul din e-mail. Deschideți din nou linkul din e-mail și începeți de la capăt.',

@@ -125,6 +125,10 @@ export const pagesSv: PageMessages = {
     },
   },
   errors: {
+    tooManyRequests: {
+      title: 'För många förfrågningar',
+      body: 'Sidan har skickats för många gånger på kort tid. Vänta några minuter och öppna sedan länken i ditt e-postmeddelande igen.',
+    },
     forbidden: {
       title: 'Formuläret kunde inte skickas',
       body: 'Av säkerhetsskäl fungerar formuläret bara i den webbläsare där du öppnade länken från mejlet. Öppna länken från mejlet igen och börja om.',
