@@ -18,6 +18,8 @@ export type ScanReason =
 export type DocumentKind = 'PASSPORT' | 'NATIONAL_ID_CARD' | 'RESIDENCE_PERMIT' | 'OTHER';
 
 export interface ScanForEvaluation {
+  /** When Sistec scanned the document (ISO 8601). */
+  scannedAt: string;
   result: { colour: ScanColour; reason: ScanReason };
   document: {
     kind: DocumentKind;
@@ -56,6 +58,10 @@ export type ScanRejectionReason =
   | 'MRZ_MISMATCH'
   | 'DOCUMENT_KIND_NOT_ACCEPTED'
   | 'DOCUMENT_EXPIRED'
+  /** Dates no genuine document of its kind carries (expiry too far ahead, birth in the future). */
+  | 'DOCUMENT_DATES_IMPLAUSIBLE'
+  /** A scan dated in the future (beyond clock skew) or undated. */
+  | 'SCAN_TIME_INVALID'
   | 'ORDER_MISMATCH';
 
 export type ScanEvaluation =
@@ -81,6 +87,9 @@ const CATEGORIES: Record<ScanRejectionReason, RejectionCategory> = {
   COUNTERFEIT: 'CONTACT_SUPPORT',
   // A result we cannot read may repeat on a rescan, so a person looks at it.
   SCAN_RESULT_INCONSISTENT: 'CONTACT_SUPPORT',
+  // Impossible dates point at a forged document or a faulty scanner: a person looks at it.
+  DOCUMENT_DATES_IMPLAUSIBLE: 'CONTACT_SUPPORT',
+  SCAN_TIME_INVALID: 'CONTACT_SUPPORT',
 };
 
 export function rejectionCategory(reason: ScanRejectionReason): RejectionCategory {
@@ -104,7 +113,10 @@ export function evaluateScan(
 ): ScanEvaluation {
   const sistec = sistecRejection(scan.result);
   if (sistec !== undefined) return sistec;
-  const reason = documentRejection(scan.document, today) ?? orderRejection(scan.identity, order);
+  const reason =
+    scanTimeRejection(scan.scannedAt, today) ??
+    documentRejection(scan.document, today) ??
+    orderRejection(scan, order);
   return reason === undefined ? { accepted: true } : { accepted: false, colour: 'GREEN', reason };
 }
 
@@ -134,18 +146,50 @@ function documentRejection(
   if (!ACCEPTED_KINDS.has(document.kind)) return 'DOCUMENT_KIND_NOT_ACCEPTED';
   // An unreadable expiry date cannot show the document is valid, so it counts as expired.
   if (!isIsoDate(document.expiryDate) || document.expiryDate < utcDate(today)) return 'DOCUMENT_EXPIRED';
+  const latestExpiry = addYears(today, MAX_VALIDITY_YEARS[document.kind] ?? 0);
+  if (document.expiryDate > latestExpiry) return 'DOCUMENT_DATES_IMPLAUSIBLE';
+  if (!isIsoDate(document.birthDate) || document.birthDate > utcDate(today))
+    return 'DOCUMENT_DATES_IMPLAUSIBLE';
   return undefined;
 }
 
+/**
+ * How far ahead a genuine document's expiry can lie: passports are issued for at most 10 years
+ * (a year more where the old one's remaining time is added), national ID cards for at most 15.
+ */
+const MAX_VALIDITY_YEARS: Readonly<Partial<Record<DocumentKind, number>>> = {
+  PASSPORT: 11,
+  NATIONAL_ID_CARD: 15,
+};
+
+/** Sistec's and our clocks may differ a little; a scan from further in the future is not genuine. */
+export const SCAN_CLOCK_SKEW_SECONDS = 300;
+
+function scanTimeRejection(scannedAt: string, today: Date): ScanRejectionReason | undefined {
+  const at = Date.parse(scannedAt);
+  if (Number.isNaN(at) || at > today.getTime() + SCAN_CLOCK_SKEW_SECONDS * 1000) return 'SCAN_TIME_INVALID';
+  return undefined;
+}
+
+function addYears(today: Date, years: number): string {
+  const date = new Date(utcDate(today));
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The holder's data and the document's own printed fields must both agree with the order. */
 function orderRejection(
-  identity: ScanForEvaluation['identity'],
+  { identity, document }: ScanForEvaluation,
   order: OrderForEvaluation,
 ): ScanRejectionReason | undefined {
+  const sameCountry = (a: string) => a.trim().toUpperCase() === order.nationality.trim().toUpperCase();
   const matches =
     namesMatch(identity.surname, order.surname) &&
     namesMatch(identity.givenNames, order.givenNames) &&
-    identity.nationality.trim().toUpperCase() === order.nationality.trim().toUpperCase() &&
-    identity.birthDate.trim() === order.birthDate.trim();
+    sameCountry(identity.nationality) &&
+    sameCountry(document.nationality) &&
+    identity.birthDate.trim() === order.birthDate.trim() &&
+    document.birthDate.trim() === order.birthDate.trim();
   return matches ? undefined : 'ORDER_MISMATCH';
 }
 

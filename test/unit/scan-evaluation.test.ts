@@ -14,6 +14,7 @@ const MRZ = ['P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<', 'C01X00T478D<<64081
 const TODAY = new Date('2026-05-01T08:00:00Z');
 
 const SCAN: ScanForEvaluation = {
+  scannedAt: '2026-04-30T09:00:00Z',
   result: { colour: 'GREEN', reason: 'VALID' },
   document: {
     kind: 'PASSPORT',
@@ -43,8 +44,10 @@ function scanWith(patch: {
   result?: Partial<ScanForEvaluation['result']>;
   document?: Partial<ScanForEvaluation['document']>;
   identity?: Partial<ScanForEvaluation['identity']>;
+  scannedAt?: string;
 }): ScanForEvaluation {
   return {
+    scannedAt: patch.scannedAt ?? SCAN.scannedAt,
     result: { ...SCAN.result, ...patch.result },
     document: { ...SCAN.document, ...patch.document },
     identity: { ...SCAN.identity, ...patch.identity },
@@ -239,6 +242,51 @@ describe('evaluateScan checks the holder against the order', () => {
   });
 });
 
+describe('evaluateScan checks every field against the order, and the dates for plausibility', () => {
+  // One row per rule of docs/scan-rules.md that the rows above do not cover.
+  test.each<[string, Parameters<typeof scanWith>[0], ScanRejectionReason]>([
+    [
+      "the document's birth date differs from the order's",
+      { document: { birthDate: '1964-08-13' } },
+      'ORDER_MISMATCH',
+    ],
+    [
+      "the document's nationality differs from the order's",
+      { document: { nationality: 'AT' } },
+      'ORDER_MISMATCH',
+    ],
+    ['scanned in 2099', { scannedAt: '2099-01-01T00:00:00Z' }, 'SCAN_TIME_INVALID'],
+    ['scanned 6 minutes from now', { scannedAt: '2026-05-01T08:06:00Z' }, 'SCAN_TIME_INVALID'],
+    ['an unreadable scan time', { scannedAt: 'yesterday' }, 'SCAN_TIME_INVALID'],
+    [
+      'a passport expiring 9999-12-31',
+      { document: { expiryDate: '9999-12-31' } },
+      'DOCUMENT_DATES_IMPLAUSIBLE',
+    ],
+    [
+      'a passport valid 12 more years',
+      { document: { expiryDate: '2038-05-02' } },
+      'DOCUMENT_DATES_IMPLAUSIBLE',
+    ],
+    [
+      'an ID card valid 16 more years',
+      { document: { kind: 'NATIONAL_ID_CARD', expiryDate: '2042-05-02' } },
+      'DOCUMENT_DATES_IMPLAUSIBLE',
+    ],
+    ['a birth date in the future', { document: { birthDate: '2030-01-01' } }, 'DOCUMENT_DATES_IMPLAUSIBLE'],
+  ])('rejects a scan where %s', (_name, patch, reason) => {
+    expect(evaluateScan(withoutMrz(scanWith(patch)), ORDER, TODAY)).toEqual(rejected(reason));
+  });
+
+  test.each<[string, Parameters<typeof scanWith>[0]]>([
+    ['scanned 4 minutes from now (clock skew)', { scannedAt: '2026-05-01T08:04:00Z' }],
+    ['a passport valid 10 more years', { document: { expiryDate: '2036-05-01' } }],
+    ['an ID card valid 15 more years', { document: { kind: 'NATIONAL_ID_CARD', expiryDate: '2041-05-01' } }],
+  ])('accepts a scan with %s', (_name, patch) => {
+    expect(evaluateScan(withoutMrz(scanWith(patch)), ORDER, TODAY)).toEqual({ accepted: true });
+  });
+});
+
 describe('namesMatch', () => {
   test.each([
     ['Łukasz', 'LUKASZ'],
@@ -298,6 +346,8 @@ describe('rejectionCategory', () => {
     ['ALTERED', 'CONTACT_SUPPORT'],
     ['COUNTERFEIT', 'CONTACT_SUPPORT'],
     ['SCAN_RESULT_INCONSISTENT', 'CONTACT_SUPPORT'],
+    ['DOCUMENT_DATES_IMPLAUSIBLE', 'CONTACT_SUPPORT'],
+    ['SCAN_TIME_INVALID', 'CONTACT_SUPPORT'],
   ])('%s asks for %s', (reason, category) => {
     expect(rejectionCategory(reason)).toBe(category);
   });

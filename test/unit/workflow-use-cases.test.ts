@@ -38,7 +38,11 @@ function setup() {
 }
 
 const order = () => sampleCardOrder();
-const scan = (name: ScanScenario = 'green-passport') => sampleScan(name);
+// Scanned a minute before the fixed clock: a scan from the future is refused (SCAN_TIME_INVALID).
+const scan = (name: ScanScenario = 'green-passport') => ({
+  ...sampleScan(name),
+  scannedAt: '2026-11-20T08:14:00.000Z',
+});
 
 async function startAndWaitForScan(s: ReturnType<typeof setup>) {
   const { onboardingId } = await startOnboarding(order(), s.deps);
