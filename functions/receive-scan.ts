@@ -2,12 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { readFunctionEnv } from '#infra/catalog.ts';
 import { type ScanCompletedDetail, ScanCompletedEvent } from '#shared/contracts/events/scan-completed.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import {
-  identitySecret,
-  onboardingRepository,
-  taskCallbacks,
-  unmatchedScans,
-} from '#shared/runtime/dependencies.ts';
+import * as dependencies from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { idempotentOn } from '#shared/runtime/idempotency.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
@@ -15,17 +10,18 @@ import { receiveScan } from '#shared/use-cases/receive-scan.ts';
 
 const env = readFunctionEnv('receive-scan');
 const deps = {
-  repo: onboardingRepository(env),
-  workflow: taskCallbacks(),
-  unmatched: unmatchedScans(env),
+  repo: dependencies.onboardingRepository(env),
+  workflow: dependencies.taskCallbacks(),
+  unmatched: dependencies.unmatchedScans(env),
   clock: systemClock,
-  identitySecret: await identitySecret(env),
+  identitySecret: await dependencies.identitySecret(env),
 };
 
-// EventBridge delivers at least once: a repeated scan id returns the stored result for 7 days.
-const receiveOnce = idempotentOn(env, 'scanId', 7 * 86_400, (scan: ScanCompletedDetail) =>
-  receiveScan(scan, deps),
-);
+// A repeated scan id returns the stored result for 7 days, but "unmatched" is not stored: the
+// order may arrive later, and Sistec's resend must then resume it.
+const receive = (scan: ScanCompletedDetail) => receiveScan(scan, deps);
+const remember = (result: Awaited<ReturnType<typeof receive>>) => result.result !== 'unmatched';
+const receiveOnce = idempotentOn(env, 'scanId', 7 * 86_400, receive, remember);
 
 /** Rule target for ScanCompleted. */
 export const handler = eventHandler(ScanCompletedEvent, async (event, context) => {

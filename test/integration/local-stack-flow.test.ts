@@ -25,6 +25,7 @@ import {
   scanOf,
   stageOf,
   storedOnboarding,
+  swedishPerson,
 } from '#test/support/worker-journey.ts';
 
 let stack: LocalStack;
@@ -156,6 +157,25 @@ test('the same ScanCompleted delivered twice resumes the onboarding once', async
   expect(
     seen.filter((e) => e.detailType === 'ScanRejected' && e.detail.onboardingId === onboardingId),
   ).toHaveLength(1);
+});
+
+test('a scan that arrives before its order is kept; when the order is there, its resend gets the account link', async () => {
+  const person = swedishPerson(4711);
+  const scan = scanOf('green-passport', person);
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  await stack.bus.idle();
+  const order = cardOrder('early-scan@example.com', person);
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  // Sistec sends the same scan again (same scan id): it was not remembered as "nothing to resume".
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  await waitingAt(stack, order.orderId, 'WaitForAccount');
+  const link = await poll(async () =>
+    (await emailsTo(stack, 'early-scan@example.com')).find((e) =>
+      e.body.text.includes('/account/start?token='),
+    ),
+  );
+  expect(link).toBeDefined();
 });
 
 test('task tokens: malformed → InvalidToken, unknown → TaskDoesNotExist, used → TaskTimedOut', async () => {
