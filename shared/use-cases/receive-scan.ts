@@ -1,6 +1,7 @@
 import type { ScanCompletedDetail } from '#shared/contracts/events/scan-completed.ts';
 import type { ScanOutcome } from '#shared/contracts/scan-outcome.ts';
 import { hashIdentityNumber, parseIdentityNumber } from '#shared/domain/identity-number/index.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import type { Stage } from '#shared/domain/onboarding/stages.ts';
 import { evaluateScan, rejectionCategory } from '#shared/domain/scan-evaluation.ts';
 import type { Clock } from '#shared/ports/clock.ts';
@@ -32,14 +33,17 @@ export interface ReceiveScanDeps {
 }
 
 export type ReceiveScanResult =
-  | { result: 'resumed'; onboardingId: string; accepted: boolean }
-  | { result: 'duplicate'; onboardingId: string }
+  | { result: 'resumed'; onboardingIds: string[]; accepted: boolean }
+  | { result: 'duplicate'; onboardingIds: string[] }
   | { result: 'unmatched'; reason: UnmatchedReason };
 
 /**
- * ScanCompleted → the onboarding waiting for this person's scan is resumed with the evaluated
- * outcome. The stage change itself happens in the workflow's next step, so this function's only
- * side effect on the flow is SendTaskSuccess, which a task token accepts once.
+ * ScanCompleted → every onboarding of this person that waits for a scan is resumed with the scan
+ * evaluated against its own order (one person may have orders from two employers: each is its own
+ * card). The stage change happens in the workflow's next step, so the only side effect here is
+ * SendTaskSuccess, which a task token accepts once. An onboarding that has the scan on record
+ * already is skipped; one that is open but between two waits makes the whole delivery retry later
+ * (after the others were resumed, which a retry then skips).
  */
 export async function receiveScan(
   scan: ScanCompletedDetail,
@@ -56,25 +60,44 @@ export async function receiveScan(
   const hash = hashIdentityNumber(scan.identity.nationality, parsed.normalized, deps.identitySecret);
   const candidates = await deps.repo.findByIdentityHash(hash);
 
-  const seen = candidates.find((c) => c.scans?.some((s) => s.scanId === scan.scanId));
-  if (seen) return { result: 'duplicate', onboardingId: seen.onboardingId };
-  const open = candidates.filter((c) => SCAN_STAGES.has(c.stage));
-  if (open.length === 0) return unmatched('no-waiting-onboarding');
-  const waiting = open.find((c) => c.wait?.kind === 'SCAN');
-  // Between two waits (a reminder, a rejection email) there is no live token for a moment.
-  if (!waiting?.wait) throw new ScanWaitNotReadyError(open[0]?.onboardingId ?? '');
+  const hasScan = (c: Onboarding) => c.scans?.some((s) => s.scanId === scan.scanId) ?? false;
+  const open = candidates.filter((c) => SCAN_STAGES.has(c.stage) && !hasScan(c));
+  if (open.length === 0) {
+    const seen = candidates.filter(hasScan).map((c) => c.onboardingId);
+    return seen.length > 0
+      ? { result: 'duplicate', onboardingIds: seen }
+      : unmatched('no-waiting-onboarding');
+  }
 
-  const evaluation = evaluateScan(scan, waiting.cardholder, now);
-  const outcome: ScanOutcome = evaluation.accepted
-    ? { scanId: scan.scanId, accepted: true, colour: 'GREEN', reason: 'VALID' }
-    : {
-        scanId: scan.scanId,
-        accepted: false,
-        colour: evaluation.colour,
-        reason: evaluation.reason,
-        category: rejectionCategory(evaluation.reason),
-      };
-  const resumed = await deps.workflow.resume(waiting.wait.taskToken, outcome);
-  if (resumed === 'gone') throw new ScanWaitNotReadyError(waiting.onboardingId);
-  return { result: 'resumed', onboardingId: waiting.onboardingId, accepted: evaluation.accepted };
+  const resumed: string[] = [];
+  let accepted = false;
+  let notReady: string | undefined;
+  for (const onboarding of open) {
+    const outcome = outcomeFor(scan, onboarding, now);
+    // Between two waits (a reminder, a rejection email) there is no live token for a moment.
+    const result =
+      onboarding.wait?.kind === 'SCAN'
+        ? await deps.workflow.resume(onboarding.wait.taskToken, outcome)
+        : 'gone';
+    if (result === 'gone') notReady ??= onboarding.onboardingId;
+    else {
+      resumed.push(onboarding.onboardingId);
+      accepted ||= outcome.accepted;
+    }
+  }
+  if (notReady !== undefined) throw new ScanWaitNotReadyError(notReady);
+  return { result: 'resumed', onboardingIds: resumed, accepted };
+}
+
+/** The scan judged against one onboarding's order: ids and codes only, for the execution history. */
+function outcomeFor(scan: ScanCompletedDetail, onboarding: Onboarding, now: Date): ScanOutcome {
+  const evaluation = evaluateScan(scan, onboarding.cardholder, now);
+  if (evaluation.accepted) return { scanId: scan.scanId, accepted: true, colour: 'GREEN', reason: 'VALID' };
+  return {
+    scanId: scan.scanId,
+    accepted: false,
+    colour: evaluation.colour,
+    reason: evaluation.reason,
+    category: rejectionCategory(evaluation.reason),
+  };
 }

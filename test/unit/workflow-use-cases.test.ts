@@ -152,7 +152,7 @@ describe('receive scan', () => {
     const onboardingId = await startAndWaitForScan(s);
     expect((await s.repo.get(onboardingId))?.stage).toBe('AWAITING_SCAN');
     const result = await receiveScan(scan(), s.deps);
-    expect(result).toEqual({ result: 'resumed', onboardingId, accepted: true });
+    expect(result).toEqual({ result: 'resumed', onboardingIds: [onboardingId], accepted: true });
     expect(s.workflow.resumed).toEqual([
       {
         taskToken: 'token-scan-1',
@@ -172,6 +172,35 @@ describe('receive scan', () => {
       reason: 'DOCUMENT_EXPIRED',
       category: 'NEW_DOCUMENT',
     });
+  });
+
+  test('one scan resumes every order of the person that waits for a scan (two employers)', async () => {
+    const s = setup();
+    const first = await startAndWaitForScan(s);
+    const other = {
+      ...order(),
+      orderId: 'ORD-2026-000999',
+      employer: { organisationNumber: '556000-0001', name: 'Annat Bygg AB' },
+    };
+    const { onboardingId: second } = await startOnboarding(other, s.deps);
+    await awaitCallback({ onboardingId: second, kind: 'SCAN', taskToken: 'token-scan-other' }, s.deps);
+
+    const result = await receiveScan(scan(), s.deps);
+    expect(result).toEqual({
+      result: 'resumed',
+      onboardingIds: expect.arrayContaining([first, second]),
+      accepted: true,
+    });
+    expect(s.workflow.resumed.map((r) => r.taskToken).sort()).toEqual(['token-scan-1', 'token-scan-other']);
+  });
+
+  test('with one order waiting and another between waits, the waiting one is resumed and the scan retried', async () => {
+    const s = setup();
+    await startAndWaitForScan(s);
+    const other = { ...order(), orderId: 'ORD-2026-000998' };
+    await startOnboarding(other, s.deps);
+    await expect(receiveScan(scan(), s.deps)).rejects.toBeInstanceOf(ScanWaitNotReadyError);
+    expect(s.workflow.resumed.map((r) => r.taskToken)).toEqual(['token-scan-1']);
   });
 
   test('a scan nobody waits for is kept for operators', async () => {
@@ -225,7 +254,10 @@ describe('receive scan', () => {
     await receiveScan(scan('yellow-damaged'), s.deps);
     const outcome = s.workflow.resumed[0]?.output as ScanOutcome;
     await rejectScan({ onboardingId, scan: outcome }, s.deps);
-    expect(await receiveScan(scan('yellow-damaged'), s.deps)).toEqual({ result: 'duplicate', onboardingId });
+    expect(await receiveScan(scan('yellow-damaged'), s.deps)).toEqual({
+      result: 'duplicate',
+      onboardingIds: [onboardingId],
+    });
   });
 });
 
