@@ -21,6 +21,7 @@ export const handler = eventHandler(CardOrderedEvent, async (event) => {
   logger.appendKeys({ orderId: event.detail.orderId });
   const result = await startOnboarding(event.detail, deps);
   logger.info('Card order received', { ...result });
-  metrics.addMetric(result.started ? 'OnboardingStarted' : 'CardOrderRepeated', MetricUnit.Count, 1);
+  // `created`, not `started`: StartExecution answers a repeated name with the same input as a success.
+  metrics.addMetric(result.created ? 'OnboardingStarted' : 'CardOrderRepeated', MetricUnit.Count, 1);
   return result;
 });

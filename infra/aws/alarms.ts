@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -9,6 +9,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/runtime/service-names.ts';
 
 export interface OnboardingAlarmsProps {
   stateMachine: StateMachine;
@@ -64,6 +65,17 @@ export class OnboardingAlarms extends Construct {
       'DeadLetters',
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       'Events or invocations are waiting in the dead-letter queue (redrive them after the fix)',
+    );
+    this.#alarm(
+      'OrderConflicts',
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: 'OrderConflict',
+        dimensionsMap: { service: SERVICE_NAME },
+        statistic: 'Sum',
+        period,
+      }),
+      'A CardOrdered reused an order id with other content; it is in the dead-letter queue',
     );
     for (const { name, fn } of props.functions) {
       this.#alarm(`${name}Errors`, fn.metricErrors({ period }), `Function ${name} reported errors`);

@@ -30,6 +30,9 @@ export function classifyErrors(): MiddlewareObj {
         errorMessage: request.error?.message,
       });
       metrics.addMetric('InvocationFailed', MetricUnit.Count, 1);
+      // An error may name its own metric (an order conflict, say) for an alarm of its own.
+      const own = (request.error as { metric?: unknown } | null)?.metric;
+      if (typeof own === 'string') metrics.addMetric(own, MetricUnit.Count, 1);
     },
   };
 }

@@ -2,9 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
-/** The service name of every log line, metric and trace, and the metrics namespace, on both targets. */
-export const SERVICE_NAME = 'id06-onboarding';
-export const METRICS_NAMESPACE = 'Id06Onboarding';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './service-names.ts';
 
 /**
  * One logger, one metrics and one tracer per function (Powertools). Nothing personal is ever passed

@@ -354,6 +354,16 @@ describe('alarms', () => {
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTIONS.length);
   });
 
+  test('order conflicts have an alarm of their own, on the metric the handlers emit', () => {
+    const conflict = alarms.find((a) => a.MetricName === 'OrderConflict');
+    expect(conflict).toMatchObject({
+      Namespace: 'Id06Onboarding',
+      Dimensions: [{ Name: 'service', Value: 'id06-onboarding' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+    });
+  });
+
   test('each alarm notifies the encrypted alarm topic', () => {
     for (const alarm of alarms)
       expect(alarm.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^AlarmsTopic/) }]);

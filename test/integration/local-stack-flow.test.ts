@@ -142,6 +142,22 @@ test('a malformed CardOrdered is dead-lettered and changes nothing', async () =>
   expect(await stageOf(stack, onboardingIdFor(order.orderId))).toBeUndefined();
 });
 
+test('the same order id with another worker is dead-lettered with its reason; the first order is untouched', async () => {
+  const order = cardOrder('first@example.com');
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  await waitingAt(stack, order.orderId, 'WaitForScan');
+  const conflicting = { ...order, cardholder: { ...order.cardholder, email: 'someone-else@example.com' } };
+  await putEvent(stack, 'id06.cards', 'CardOrdered', conflicting);
+  await stack.bus.idle();
+  const letter = JSON.stringify(
+    stack.bus.deadLetters().filter((d) => JSON.stringify(d).includes('someone-else')),
+  );
+  expect(letter).toContain('OrderConflictError');
+  expect((await storedOnboarding(stack, onboardingIdFor(order.orderId)))?.cardholder.email).toBe(
+    'first@example.com',
+  );
+});
+
 test('the same ScanCompleted delivered twice resumes the onboarding once', async () => {
   const order = cardOrder('twice@example.com');
   const onboardingId = onboardingIdFor(order.orderId);

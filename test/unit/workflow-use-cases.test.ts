@@ -11,7 +11,7 @@ import { issueAccountLink } from '#shared/use-cases/issue-account-link.ts';
 import { receiveScan, ScanWaitNotReadyError } from '#shared/use-cases/receive-scan.ts';
 import { rejectScan } from '#shared/use-cases/reject-scan.ts';
 import { sendWorkflowEmail } from '#shared/use-cases/send-email.ts';
-import { startOnboarding } from '#shared/use-cases/start-onboarding.ts';
+import { OrderConflictError, startOnboarding } from '#shared/use-cases/start-onboarding.ts';
 import { FakeMailer, FakeUnmatchedScans, FakeWorkflow, FixedClock } from '#test/support/fakes.ts';
 import { InMemoryOnboardingRepository } from '#test/support/in-memory-onboarding-repository.ts';
 
@@ -91,6 +91,22 @@ describe('start onboarding', () => {
     expect(stored?.identityHash).toMatch(/^[0-9a-f]{64}$/);
     // Retention: deleted by DynamoDB TTL 90 days after the order arrived.
     expect(stored?.expiresAtEpoch).toBe(Date.parse('2026-11-20T08:15:00Z') / 1000 + 90 * 86_400);
+  });
+
+  test('the same order id with another person is refused, naming the fields, and changes nothing', async () => {
+    const s = setup();
+    const { onboardingId } = await startOnboarding(order(), s.deps);
+    const stored = await s.repo.get(onboardingId);
+    const other = order();
+    other.cardholder = { ...other.cardholder, givenNames: 'Olle', email: 'olle@example.com' };
+    const refused = startOnboarding(other, s.deps);
+    await expect(refused).rejects.toThrow(
+      new OrderConflictError(other.orderId, ['cardholder.givenNames', 'cardholder.email']),
+    );
+    await expect(refused).rejects.toMatchObject({ name: 'OrderConflictError', metric: 'OrderConflict' });
+    await expect(refused).rejects.not.toThrow(/Olle|olle@example/);
+    expect(await s.repo.get(onboardingId)).toEqual(stored);
+    expect(s.workflow.started.size).toBe(1);
   });
 
   test('a duplicate CardOrdered creates and starts nothing new', async () => {
