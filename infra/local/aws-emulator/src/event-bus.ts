@@ -232,6 +232,32 @@ export class LocalEventBus {
     return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
   }
 
+  /**
+   * PutEvents as a client calls it over the wire: as on AWS, the request's entries may total
+   * 256 KiB at most, and sources starting with `aws.` belong to AWS services (this emulator's own
+   * events, such as Step Functions status changes, come through putEvents directly).
+   */
+  #putEventsFromClient(entries: readonly PutEventsEntry[]): PutEventsResult {
+    if (
+      entries.reduce((sum, entry) => sum + (isJsonObject(entry) ? entrySize(entry) : 0), 0) > MAX_ENTRY_BYTES
+    ) {
+      throw new EventBridgeApiError(
+        'ValidationException',
+        'Total size of the entries in the request is over the limit.',
+      );
+    }
+    const reserved = (entry: PutEventsEntry) =>
+      isJsonObject(entry) && typeof entry.Source === 'string' && entry.Source.startsWith('aws.');
+    const wellSized = entries.length >= 1 && entries.length <= MAX_ENTRIES;
+    if (!wellSized || !entries.some(reserved)) return this.putEvents(entries);
+    const results = entries.map((entry) =>
+      reserved(entry)
+        ? { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'Not authorized for the source.' }
+        : (this.putEvents([entry]).Entries[0] as PutEventsResultEntry),
+    );
+    return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
+  }
+
   /** Subscribes to accepted events; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void {
     this.#listeners.add(listener);
@@ -276,7 +302,9 @@ export class LocalEventBus {
   #operation(target: string, input: Record<string, unknown>): unknown {
     switch (target) {
       case 'AWSEvents.PutEvents':
-        return this.putEvents(Array.isArray(input.Entries) ? (input.Entries as PutEventsEntry[]) : []);
+        return this.#putEventsFromClient(
+          Array.isArray(input.Entries) ? (input.Entries as PutEventsEntry[]) : [],
+        );
       case 'AWSEvents.TestEventPattern':
         return { Result: testEventPattern(input.Event, input.EventPattern) };
       case 'AWSEvents.ListRules':
@@ -516,6 +544,9 @@ function checkEntry(entry: PutEventsEntry): CheckedEntry {
   const time = entry.Time === undefined ? undefined : toDate(entry.Time);
   if (entry.Time !== undefined && time === undefined) {
     return error(invalidArgument('Time', 'Time is not a valid timestamp.'));
+  }
+  if (entry.EventBusName !== undefined && typeof entry.EventBusName !== 'string') {
+    return error(invalidArgument('EventBusName', 'EventBusName must be a string.'));
   }
   const resources = entry.Resources ?? [];
   if (!Array.isArray(resources) || !resources.every((r) => typeof r === 'string')) {

@@ -27,8 +27,27 @@ export function matchesEventPattern(pattern: unknown, event: unknown): boolean {
   return isJsonObject(pattern) && isJsonObject(event) && matchFields(pattern, event);
 }
 
+/** Far beyond any real pattern (AWS caps a pattern at 4,096 characters), far below the stack's limit. */
+const MAX_PATTERN_DEPTH = 100;
+
+/** How deeply objects and arrays nest in a JSON value, counted with an explicit stack. */
+export function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_PATTERN_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function validateEventPattern(pattern: unknown): EventPatternValidation {
   if (!isJsonObject(pattern)) return { ok: false, reason: 'Filter is not an object' };
+  // Checked without recursion first: a pattern nested thousands deep must be refused, not overflow the stack.
+  if (depthOf(pattern) > MAX_PATTERN_DEPTH) return { ok: false, reason: 'Filter is nested too deeply' };
   const reason = checkObject(pattern, '');
   return reason === undefined ? { ok: true } : { ok: false, reason };
 }

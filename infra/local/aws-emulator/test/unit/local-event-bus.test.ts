@@ -512,6 +512,56 @@ describe('LocalEventBus wire protocol', () => {
     expect(received.cardOrdered[0]?.time).toBe('2026-11-18T11:06:40Z');
   });
 
+  test('a client may not put events with an aws. source; the emulator itself may', async () => {
+    const bus = newBus();
+    const entry = { Source: 'aws.states', DetailType: 'X', Detail: '{}', EventBusName: BUS };
+    const reply = bus.handle('AWSEvents.PutEvents', { Entries: [entry, { ...entry, Source: 'shop' }] });
+    expect(reply).toEqual({
+      status: 200,
+      body: {
+        FailedEntryCount: 1,
+        Entries: [
+          { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'Not authorized for the source.' },
+          { EventId: expect.any(String) },
+        ],
+      },
+    });
+    expect(bus.putEvents([entry]).FailedEntryCount).toBe(0);
+  });
+
+  test('entries that total more than 256 KiB are refused as a whole request', () => {
+    const bus = newBus();
+    const half = {
+      Source: 'shop',
+      DetailType: 'X',
+      Detail: JSON.stringify({ a: 'x'.repeat(140 * 1024) }),
+      EventBusName: BUS,
+    };
+    expect(bus.handle('AWSEvents.PutEvents', { Entries: [half, half] })).toMatchObject({
+      status: 400,
+      body: { __type: expect.stringContaining('ValidationException') },
+    });
+    expect(bus.handle('AWSEvents.PutEvents', { Entries: [half] })).toMatchObject({ status: 200 });
+  });
+
+  test('a non-string EventBusName is an invalid argument of its entry, not a server error', () => {
+    const bus = newBus();
+    const reply = bus.handle('AWSEvents.PutEvents', {
+      Entries: [{ Source: 'shop', DetailType: 'X', Detail: '{}', EventBusName: 42 }],
+    });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InvalidArgument' }] },
+    });
+  });
+
+  test('a pattern nested 10,000 deep is a ValidationException, not a stack overflow', () => {
+    const bus = newBus();
+    let pattern: Record<string, unknown> = { detail: ['x'] };
+    for (let i = 0; i < 10_000; i++) pattern = { nested: pattern };
+    expect(() => bus.putRule(BUS, 'deep', pattern)).toThrow(/nested too deeply/);
+  });
+
   test('ListRules and DescribeRule show the rules of a bus', () => {
     const { bus } = busWithAppRules();
     const list = bus.handle('AWSEvents.ListRules', { EventBusName: BUS });
