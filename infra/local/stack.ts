@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Emulator,
@@ -79,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   const { region, accountId } = LOCAL_DEFAULTS;
   const persistDir = options.persistDir;
-  if (persistDir) mkdirSync(persistDir, { recursive: true });
+  if (persistDir) keepPrivate(persistDir);
   const running: Partial<Running> = {};
   try {
     return await start(running, options, log, persistDir, region, accountId);
@@ -208,6 +208,17 @@ async function start(
     functionEnvironment: (spec) => functionProcessEnvironment(spec, handlerSettings),
     close: () => stopAll(running),
   };
+}
+
+/**
+ * Persisted data holds identity numbers, task tokens and the identity-hash key: the directory and
+ * everything the stack (dynalite included) writes in it is for the owner only. The umask is
+ * process-wide, which is what the `npm start` process wants.
+ */
+function keepPrivate(persistDir: string): void {
+  process.umask(0o077);
+  mkdirSync(persistDir, { recursive: true, mode: 0o700 });
+  chmodSync(persistDir, 0o700);
 }
 
 /** The identity-hash key: random per run, or kept with the data when persisting (hashes must stay valid). */

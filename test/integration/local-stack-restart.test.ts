@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from '#infra/local/poll.ts';
@@ -49,4 +49,12 @@ test('with --persist, an execution waiting for the scan survives a restart and f
   });
   expect((await finishedExecution(second, order.orderId)).status).toBe('SUCCEEDED');
   expect(await stageOf(second, onboardingId)).toBe('ACCOUNT_CREATED');
+
+  // What was persisted (identity numbers, task tokens, the hash key) is readable by the owner only.
+  const entries = readdirSync(persistDir, { recursive: true, withFileTypes: true });
+  expect(entries.length).toBeGreaterThan(3);
+  const open = entries
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => (statSync(path).mode & 0o077) !== 0);
+  expect(open).toEqual([]);
 });
