@@ -27,7 +27,7 @@ test('with --persist, an execution waiting for the scan survives a restart and f
   await first.close();
   stack = undefined;
 
-  // Same ports: the handlers' SDK clients in this process keep the endpoint they were created with.
+  // Same ports: the emails already sent carry links to the first run's API port.
   const again: LocalStackOptions = {
     edgePort: port(first.edgeUrl),
     apiPort: port(first.apiUrl),
