@@ -1,4 +1,5 @@
 import { readFunctionEnv } from '#infra/catalog.ts';
+import { REQUEST_LIMITS } from '#shared/pages/request-limits.ts';
 import { systemClock } from '#shared/ports/clock.ts';
 import { onboardingRepository, rateLimiter, taskCallbacks } from '#shared/runtime/dependencies.ts';
 import { workerPagesHandler } from '#shared/runtime/http-handler.ts';
@@ -9,6 +10,10 @@ const env = readFunctionEnv('worker-pages');
 export const handler = workerPagesHandler({
   repo: onboardingRepository(env),
   rateLimiter: rateLimiter(env),
+  requestLimits: {
+    ...REQUEST_LIMITS,
+    client: { ...REQUEST_LIMITS.client, limit: env.REQUEST_LIMIT_PER_CLIENT },
+  },
   workflow: taskCallbacks(),
   clock: systemClock,
   settings: {

@@ -110,7 +110,7 @@ export const FUNCTIONS = [
     description: 'HTTP API: the worker account pages; resumes the execution when the account exists',
     trigger: { kind: 'http' },
     access: ['table:write', 'state-machine:callback'],
-    env: ['SIGN_IN_URL', 'TERMS_VERSION', 'PUBLIC_BASE_URL'],
+    env: ['SIGN_IN_URL', 'TERMS_VERSION', 'PUBLIC_BASE_URL', 'REQUEST_LIMIT_PER_CLIENT'],
     // scrypt with N=2^17 needs 128 MiB of its own.
     memoryMb: 512,
   },

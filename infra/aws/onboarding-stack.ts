@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { FUNCTIONS } from '#infra/catalog.ts';
 import { accountLinkSeconds, TERMS_VERSION } from '#infra/workflow-settings.ts';
+import { REQUEST_LIMITS } from '#shared/pages/request-limits.ts';
 import { OnboardingAlarms } from './alarms.ts';
 import { WorkerApi } from './api.ts';
 import type { DeploymentContext } from './context.ts';
@@ -57,6 +58,7 @@ export class OnboardingStack extends Stack {
         ACCOUNT_LINK_SECONDS: String(accountLinkSeconds(context)),
         RETENTION_DAYS: String(context.retentionDays),
         TERMS_VERSION,
+        REQUEST_LIMIT_PER_CLIENT: String(REQUEST_LIMITS.client.limit),
       },
     });
     api.routeTo(functions.http);

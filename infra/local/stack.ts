@@ -29,6 +29,7 @@ import {
 import { idempotencyTableInput } from '#shared/adapters/idempotency-table.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
 import { createTablesIfMissing } from '#shared/adapters/table-setup.ts';
+import { REQUEST_LIMITS } from '#shared/pages/request-limits.ts';
 import type { EnvName } from '#shared/runtime/config.ts';
 import { LocalFunctions } from './functions.ts';
 import { LOCAL_DEFAULTS } from './local-settings.ts';
@@ -49,6 +50,8 @@ export interface LocalStackOptions {
    * ends the same way here; tests that expect a dead letter pass seconds.
    */
   eventRetry?: { maximumEventAgeSeconds?: number; initialDelayMs?: number; maxDelayMs?: number };
+  /** POSTs per client address per window on the worker pages; every local client is 127.0.0.1. */
+  requestLimitPerClient?: number;
   log?: (line: string) => void;
 }
 
@@ -125,7 +128,13 @@ async function start(
   running.emulator = emulator;
   const { bus } = emulator;
   const secretArn = emulator.secrets.put(LOCAL_DEFAULTS.identitySecretName, identitySecret(persistDir));
-  const handlerSettings: HandlerSettings = { edgeUrl: emulator.url, secretArn };
+  const handlerSettings: HandlerSettings = {
+    edgeUrl: emulator.url,
+    secretArn,
+    ...(options.requestLimitPerClient === undefined
+      ? {}
+      : { requestLimitPerClient: options.requestLimitPerClient }),
+  };
   const functions = new LocalFunctions({
     region,
     accountId,
@@ -232,6 +241,7 @@ function identitySecret(persistDir: string | undefined): string {
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 interface HandlerSettings {
+  requestLimitPerClient?: number;
   edgeUrl: string;
   secretArn: string;
   apiUrl?: string;
@@ -257,6 +267,7 @@ function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Rec
     ACCOUNT_LINK_SECONDS: o.accountLinkSeconds,
     RETENTION_DAYS: String(WORKFLOW_DEFAULTS.retentionDays),
     TERMS_VERSION,
+    REQUEST_LIMIT_PER_CLIENT: String(o.requestLimitPerClient ?? REQUEST_LIMITS.client.limit),
   };
   return {
     AWS_ENDPOINT_URL: o.edgeUrl,

@@ -32,6 +32,8 @@ export const ENV = {
   ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(1),
   RETENTION_DAYS: z.coerce.number().int().min(1),
   TERMS_VERSION: z.string().min(1),
+  /** POSTs one client address may send the worker pages per window (pages/request-limits.ts). */
+  REQUEST_LIMIT_PER_CLIENT: z.coerce.number().int().min(1),
 } as const;
 
 export type EnvName = keyof typeof ENV;
