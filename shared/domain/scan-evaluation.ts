@@ -102,7 +102,7 @@ const SISTEC_REASONS: Record<ScanColour, readonly string[]> = {
   RED: ['DATA_MISMATCH', 'EXPIRED', 'ALTERED', 'COUNTERFEIT'],
 };
 
-/** Since 28 January 2026 only documents that show citizenship (DOMAIN.md, ID06). */
+/** ID06's rule since 28 January 2026: only documents that show citizenship. */
 const ACCEPTED_KINDS: ReadonlySet<string> = new Set<DocumentKind>(['PASSPORT', 'NATIONAL_ID_CARD']);
 
 /** Checks run in order and the first failure is the reason. */

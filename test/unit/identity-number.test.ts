@@ -65,7 +65,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const bornBetween = (min: string, max: string) =>
   fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true });
 
-describe('DOMAIN.md vectors', () => {
+describe('reference vectors of each country rule', () => {
   test.each([
     ['SE', '880320-0016', '1988-03-20'],
     ['SE', '121212+1212', '1912-12-12'],

@@ -8,7 +8,7 @@ const WEIGHTS = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9] as const;
 const CENTURY_BY_S = [undefined, 1900, 1900, 1800, 1800, 2000, 2000] as const;
 const RESIDENT = /^[789]/;
 // 01-46 counties and Bucharest sectors 1-6, 47-48 former Bucharest sectors 7-8, 51-52 Călărași
-// and Giurgiu, plus 70 and 80-83 (the DOMAIN.md list).
+// and Giurgiu, plus 70 and 80-83 (the county codes the CNP rules list).
 const COUNTIES = new Set([
   ...Array.from({ length: 48 }, (_, index) => String(index + 1).padStart(2, '0')),
   '51',
