@@ -168,7 +168,8 @@ export function readFunctionEnv<N extends FunctionName>(
 export function httpFunction(): FunctionSpec {
   const specs = FUNCTIONS.filter((spec) => spec.trigger.kind === 'http');
   const [spec] = specs;
-  if (!spec || specs.length > 1) throw new Error('The catalog must have exactly one HTTP function');
+  if (!spec || specs.length > 1)
+    throw new Error('The catalog must have exactly one HTTP function (both targets serve the pages from it)');
   return spec;
 }
 

@@ -17,6 +17,7 @@ import {
   FUNCTION_DEFAULTS,
   FUNCTIONS,
   type FunctionSpec,
+  httpFunction,
 } from '#infra/catalog.ts';
 import type { RuleName } from '#infra/rules.ts';
 import type { EnvName } from '#shared/runtime/config.ts';
@@ -106,10 +107,7 @@ export class OnboardingFunctions extends Construct {
 
   /** The function behind the HTTP API (the worker pages). */
   get http(): NodejsFunction {
-    const specs = FUNCTIONS.filter((spec) => spec.trigger.kind === 'http');
-    const [spec] = specs;
-    if (!spec || specs.length > 1) throw new CatalogError('The catalog must have exactly one HTTP function');
-    return this.get(spec.name);
+    return this.get(httpFunction().name);
   }
 
   /**

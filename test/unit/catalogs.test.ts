@@ -4,26 +4,7 @@ import { LANGUAGES, messagesFor } from '#shared/email/texts/index.ts';
 import { negotiateLanguage } from '#shared/pages/language.ts';
 import { pagesEn } from '#shared/pages/texts/en.ts';
 import { pageMessagesFor } from '#shared/pages/texts/index.ts';
-
-type Leaf = { path: string; value: unknown };
-
-function leaves(node: unknown, path = ''): Leaf[] {
-  if (typeof node === 'object' && node !== null) {
-    return Object.entries(node).flatMap(([key, value]) =>
-      leaves(value, path === '' ? key : `${path}.${key}`),
-    );
-  }
-  return [{ path, value: node }];
-}
-
-/** Every key at every depth, with the kind of value (and a function's arity). */
-function shape(node: unknown): string[] {
-  return leaves(node)
-    .map(({ path, value }) =>
-      typeof value === 'function' ? `${path}(${value.length})` : `${path}:${typeof value}`,
-    )
-    .sort();
-}
+import { leaves, shape } from '#test/support/catalog-shape.ts';
 
 /** Functions whose one argument is a count: called with counts that need every plural form. */
 const COUNT_FUNCTIONS = new Set(['identity.errors.triesLeft']);

@@ -1,24 +1,6 @@
 import { en } from '#shared/email/texts/en.ts';
 import { LANGUAGES, type Language, messagesFor } from '#shared/email/texts/index.ts';
-
-type Leaf = { path: string; value: unknown };
-
-function leaves(node: unknown, path = ''): Leaf[] {
-  if (typeof node === 'object' && node !== null) {
-    return Object.entries(node).flatMap(([key, value]) =>
-      leaves(value, path === '' ? key : `${path}.${key}`),
-    );
-  }
-  return [{ path, value: node }];
-}
-
-function shape(node: unknown): string[] {
-  return leaves(node)
-    .map(({ path, value }) =>
-      typeof value === 'function' ? `${path}(${value.length})` : `${path}:${typeof value}`,
-    )
-    .sort();
-}
+import { leaves, shape } from '#test/support/catalog-shape.ts';
 
 const OTHERS = LANGUAGES.filter((language): language is Exclude<Language, 'en'> => language !== 'en');
 /** Leaves that are the same word in every language. */
