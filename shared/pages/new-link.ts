@@ -1,4 +1,3 @@
-import { checkLink } from '#shared/use-cases/check-link.ts';
 import { requestNewLink } from '#shared/use-cases/request-new-link.ts';
 import { renderMessagePage } from './html/message-page.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
@@ -17,12 +16,12 @@ export async function sendNewLink(deps: PageDependencies, request: PageRequest):
   const now = deps.clock.now();
   const requested = await requestNewLink(deps, request.form.token, now);
   if (!requested.ok) {
-    const link = await checkLink(deps.repo, request.form.token, now);
-    if (!link.ok) return rejectedLink(deps, request, link, request.form.token);
-    return errorResponse('forbidden', request.language, 'NewLinkRefused');
+    const { link } = requested;
+    // A link that still works needs no new one.
+    if (link.ok) return errorResponse('forbidden', request.language, 'NewLinkRefused');
+    return rejectedLink(deps, request, link, request.form.token);
   }
-  const onboarding = await deps.repo.get(requested.onboardingId);
-  const language = request.chosenLanguage ?? onboarding?.language ?? request.language;
+  const language = request.chosenLanguage ?? requested.language;
   const m = pageMessagesFor(language);
   const body = renderMessagePage(language, m, { title: m.newLink.title, paragraphs: [m.newLink.body] });
   return htmlResponse(200, body, 'NewLinkRequested', {

@@ -22,6 +22,8 @@ export type LinkCheck =
       onboardingId?: string;
       /** Only once the secret is proven: before that, nothing about the record may show. */
       language?: Language;
+      /** The record, likewise only once the secret is proven (for the use cases, never the page). */
+      onboarding?: Onboarding;
     };
 
 /** parseLinkToken → repo.get → verifyLinkToken → stage, in that order. */
@@ -37,7 +39,7 @@ export async function checkLink(repo: OnboardingRepository, token: unknown, now:
   ) {
     return { ok: false, problem: 'unknown', onboardingId };
   }
-  const proven = { onboardingId, language: onboarding.language };
+  const proven = { onboardingId, language: onboarding.language, onboarding };
   // A closed order outranks an expired link: telling that worker "a new link is coming" would be wrong.
   if (onboarding.stage === 'EXPIRED' || onboarding.stage === 'CANCELLED') {
     return { ok: false, problem: 'closed', ...proven };
