@@ -15,8 +15,16 @@ export type ScanScenario =
   | 'yellow-damaged'
   | 'red-data-mismatch';
 
+const texts = new Map<string, string>();
+
+/** A fresh object each call (callers change them), from a file read once. */
 function exampleDetail(path: string): unknown {
-  return (JSON.parse(readFileSync(new URL(path, EXAMPLES), 'utf8')) as { detail: unknown }).detail;
+  let text = texts.get(path);
+  if (text === undefined) {
+    text = readFileSync(new URL(path, EXAMPLES), 'utf8');
+    texts.set(path, text);
+  }
+  return (JSON.parse(text) as { detail: unknown }).detail;
 }
 
 /** The sample worker's card order (a fresh copy each call). */

@@ -40,13 +40,11 @@ export function renderLayout(input: LayoutInput): string {
     `<h1>${escapeHtml(title)}</h1>`,
     content,
     '</main>',
-    script === undefined ? '' : `<script>${script}</script>`,
+    ...(script === undefined ? [] : [`<script>${script}</script>`]),
     '</body>',
     '</html>',
     '',
-  ]
-    .filter((line, index, lines) => line !== '' || index === lines.length - 1)
-    .join('\n');
+  ].join('\n');
 }
 
 /** Plain links, one per language, each named in its own language; the current one marked. */
