@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { startDynalite } from '@id06/aws-emulator';
 import { poll } from '#infra/local/poll.ts';
 import { createTableInput } from '#shared/adapters/onboarding-table.ts';
 
 /** dynalite in this process, in memory, on a free port of 127.0.0.1 (the emulator package's). */
-export { startDynalite } from '@id06/aws-emulator';
+export { startDynalite };
 
 function client(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
@@ -40,4 +42,31 @@ export async function createOnboardingTable(endpoint: string, tableName: string)
   } finally {
     dynamodb.destroy();
   }
+}
+
+/**
+ * One dynalite and one onboarding table for a test file: started before its tests, stopped after.
+ * Read `client` inside tests (it exists once beforeAll ran).
+ */
+export function useDynaliteTable(): { readonly client: DynamoDBDocumentClient; readonly tableName: string } {
+  const tableName = `onboarding-${randomUUID()}`;
+  let dynamodb: { endpoint: string; stop(): Promise<void> } | undefined;
+  let client: DynamoDBDocumentClient | undefined;
+  beforeAll(async () => {
+    const started = await startDynalite();
+    dynamodb = started;
+    client = documentClient(started.endpoint);
+    await createOnboardingTable(started.endpoint, tableName);
+  });
+  afterAll(async () => {
+    client?.destroy();
+    await dynamodb?.stop();
+  });
+  return {
+    tableName,
+    get client() {
+      if (!client) throw new Error('dynalite is not started yet: use the client inside a test');
+      return client;
+    },
+  };
 }
