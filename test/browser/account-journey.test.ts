@@ -20,10 +20,7 @@ const TIMEOUT = 45_000;
 test(
   'happy path: from the emailed link to "your account is created", clicking like a worker',
   async () => {
-    const worker = await h.linkedWorker();
-    const page = await h.newPage();
-    await page.goto(worker.link);
-    await continueFromLink(page);
+    const { worker, page } = await h.signedIn();
     // The token leaves the address bar at once.
     expect(new URL(page.url()).search).toBe('');
     await createAccountByClicking(h, page, worker);
@@ -63,11 +60,8 @@ test(
 test(
   'a wrong identity number shows an error linked to the field, and the right one then works',
   async () => {
-    const worker = await h.linkedWorker();
+    const { worker, page } = await h.signedIn();
     const { m } = worker;
-    const page = await h.newPage();
-    await page.goto(worker.link);
-    await continueFromLink(page);
     const field = page.getByLabel(m.identity.label, { exact: true });
     // The number without its century: the same person, not as the orderer typed it.
     await field.fill(worker.person.identityNumber.slice(2));
@@ -97,12 +91,9 @@ test(
 test(
   'short, common and weak passwords, and terms not ticked, are refused with a summary linked to the fields',
   async () => {
-    const worker = await h.linkedWorker();
+    const { worker, page } = await h.signedIn();
     const { m } = worker;
     const errors = m.account.errors;
-    const page = await h.newPage();
-    await page.goto(worker.link);
-    await continueFromLink(page);
     await page.getByLabel(m.identity.label, { exact: true }).fill(worker.person.identityNumber);
     await submit(page, () => page.getByRole('button', { name: m.identity.submit }).click());
 
@@ -160,11 +151,8 @@ test(
 test(
   'the link opened again after the account exists is refused, in the same browser and in another',
   async () => {
-    const worker = await h.linkedWorker();
+    const { worker, page } = await h.signedIn();
     const { m } = worker;
-    const page = await h.newPage();
-    await page.goto(worker.link);
-    await continueFromLink(page);
     await createAccountByClicking(h, page, worker, { axe: false, label: 'reused' });
 
     for (const [which, again] of [
@@ -186,11 +174,8 @@ test(
 test(
   'a burst of 20 wrong numbers and the right one, sent at once from the page: at most 5 are compared',
   async () => {
-    const worker = await h.linkedWorker();
+    const { worker, page } = await h.signedIn();
     const { m } = worker;
-    const page = await h.newPage();
-    await page.goto(worker.link);
-    await continueFromLink(page);
     const csrf = await page.locator('input[name="csrf"]').getAttribute('value');
     const wrong = worker.person.identityNumber.slice(2);
     const entries = [...Array.from({ length: 20 }, () => wrong), worker.person.identityNumber];

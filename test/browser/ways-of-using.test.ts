@@ -20,10 +20,7 @@ const TIMEOUT = 45_000;
 test(
   'with JavaScript disabled the happy path still works',
   async () => {
-    const worker = await h.linkedWorker();
-    const page = await h.newPage({ javaScriptEnabled: false });
-    await page.goto(worker.link);
-    await continueFromLink(page);
+    const { worker, page } = await h.signedIn({ javaScriptEnabled: false });
     // axe is a script, so it cannot run here; the same pages pass it in the other tests.
     await createAccountByClicking(h, page, worker, { label: 'no-js', axe: false });
     expect(await stageOf(h.stack, onboardingIdFor(worker.orderId))).toBe('ACCOUNT_CREATED');

@@ -97,6 +97,8 @@ export interface BrowserHarness {
   newPage(options?: BrowserContextOptions): Promise<Page>;
   /** A CardOrdered and a green ScanCompleted for a fresh worker; resolves with the emailed link. */
   linkedWorker(options?: { language?: Language; email?: string }): Promise<BrowserWorker>;
+  /** A fresh worker's link opened in a new page, *Sign in after manual ID verification* pressed. */
+  signedIn(options?: BrowserContextOptions): Promise<{ worker: BrowserWorker; page: Page }>;
   /** Serves `html` on http://mail.example.test:<port>/ (closed after the file); resolves with that URL. */
   otherSite(html: string): Promise<string>;
   /** A full-page screenshot, then axe (WCAG 2.1 A and AA): expects no violations. */
@@ -171,6 +173,13 @@ export function useBrowserHarness(file: string): BrowserHarness {
         { what: `the account link email to ${email}` },
       );
       return { orderId: order.orderId, email, person, language, link, m: pageMessagesFor(language) };
+    },
+    async signedIn(options = {}) {
+      const worker = await harness.linkedWorker();
+      const page = await harness.newPage(options);
+      await page.goto(worker.link);
+      await continueFromLink(page);
+      return { worker, page };
     },
     async otherSite(html) {
       const server = createServer((_request, response) => {
