@@ -55,6 +55,8 @@ export const FUNCTIONS = [
     trigger: { kind: 'rule', rule: 'cardOrdered' },
     access: ['table:write', 'state-machine:start', 'identity-secret'],
     env: ['RETENTION_DAYS'],
+    // A throttled StartExecution is retried for up to 90 s during a burst (decision 0020).
+    timeoutSeconds: 120,
   },
   {
     name: 'receive-scan',

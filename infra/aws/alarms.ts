@@ -1,5 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -9,6 +16,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { THROTTLED_DIMENSION, THROTTLED_METRIC } from '#shared/runtime/handler.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '#shared/runtime/service-names.ts';
 
 export interface OnboardingAlarmsProps {
@@ -21,8 +29,11 @@ export interface OnboardingAlarmsProps {
 
 /**
  * Alarms on what needs an operator: failed or timed-out executions (an expiry is a Succeed, so it
- * does not count), anything in the dead-letter queue, and errors of any function. Each fires on
- * the first occurrence in 5 minutes and notifies the alarm topic.
+ * does not count), anything in the dead-letter queue, order conflicts, and errors of any function.
+ * Each fires on the first occurrence in 5 minutes and notifies the alarm topic. A function's
+ * throttled invocations (a burst waiting for SES's or StartExecution's quota, retried for as long
+ * as the quota needs) are not errors: its errors alarm subtracts them, and one alarm fires when
+ * throttling lasts 15 minutes, which no burst within the quotas does (decision 0020).
  */
 export class OnboardingAlarms extends Construct {
   readonly topic: Topic;
@@ -78,18 +89,51 @@ export class OnboardingAlarms extends Construct {
       'A CardOrdered reused an order id with other content; it is in the dead-letter queue',
     );
     for (const { name, fn } of props.functions) {
-      this.#alarm(`${name}Errors`, fn.metricErrors({ period }), `Function ${name} reported errors`);
+      const throttled = throttledMetric(period, { [THROTTLED_DIMENSION]: fn.functionName });
+      this.#alarm(
+        `${name}Errors`,
+        new MathExpression({
+          expression: 'errors - FILL(throttled, 0)',
+          usingMetrics: { errors: fn.metricErrors({ period }), throttled },
+          label: `${name} errors other than throttling`,
+          period,
+        }),
+        `Function ${name} reported errors (throttled invocations, which are retried, are not counted)`,
+      );
     }
+    this.#alarm(
+      'SustainedThrottling',
+      new MathExpression({
+        // A Metrics Insights query (alarms cannot use SEARCH): every function, however many there are.
+        expression: `SELECT SUM(${THROTTLED_METRIC}) FROM SCHEMA("${METRICS_NAMESPACE}", ${THROTTLED_DIMENSION}, service)`,
+        usingMetrics: {},
+        label: 'Throttled invocations',
+        period,
+      }),
+      'AWS has throttled the workflow for 15 minutes (SES sending rate or StartExecution): work is ' +
+        'delayed, not lost; raise the quota if it goes on (docs/decisions/0020)',
+      3,
+    );
   }
 
-  #alarm(id: string, metric: Metric, description: string): void {
+  #alarm(id: string, metric: IMetric, description: string, evaluationPeriods = 1): void {
     new Alarm(this, id, {
       alarmDescription: description,
       metric,
       threshold: 1,
-      evaluationPeriods: 1,
+      evaluationPeriods,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(this.topic));
   }
+}
+
+function throttledMetric(period: Duration, dimensions: Record<string, string>): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName: THROTTLED_METRIC,
+    dimensionsMap: { service: SERVICE_NAME, ...dimensions },
+    statistic: 'Sum',
+    period,
+  });
 }

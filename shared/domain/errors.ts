@@ -6,6 +6,15 @@ export class TransientError extends Error {
   override readonly name = 'TransientError';
 }
 
+/**
+ * AWS asked us to slow down (SES's sending rate, StartExecution's bucket, Lambda's concurrency).
+ * Kept apart from TransientError because the cure is waiting long enough for the quota: the state
+ * machine retries it for much longer (decision 0020), and alarms count it apart from errors.
+ */
+export class ThrottledError extends Error {
+  override readonly name = 'ThrottledError';
+}
+
 /** Input that can never succeed: retrying changes nothing. `field` names what was wrong. */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';

@@ -351,7 +351,46 @@ describe('alarms', () => {
     expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(1);
     expect(metrics.filter((m) => m === 'AWS/States/ExecutionsTimedOut')).toHaveLength(1);
     expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(1);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTIONS.length);
+  });
+
+  test("each function's errors alarm leaves out its throttled invocations, which the state machine retries", () => {
+    const errors = alarms.filter((a) =>
+      (a.Metrics as { Expression?: string }[] | undefined)?.some(
+        (m) => m.Expression === 'errors - FILL(throttled, 0)',
+      ),
+    );
+    expect(errors).toHaveLength(FUNCTIONS.length);
+    for (const alarm of errors) {
+      const stats = (alarm.Metrics as { Id: string; MetricStat?: { Metric: Record<string, unknown> } }[])
+        .filter((m) => m.MetricStat)
+        .map((m) => [m.Id, m.MetricStat?.Metric]);
+      expect(Object.fromEntries(stats)).toMatchObject({
+        errors: { Namespace: 'AWS/Lambda', MetricName: 'Errors' },
+        throttled: {
+          Namespace: 'Id06Onboarding',
+          MetricName: 'Throttled',
+          Dimensions: expect.arrayContaining([
+            { Name: 'service', Value: 'id06-onboarding' },
+            { Name: 'function_name', Value: expect.anything() },
+          ]),
+        },
+      });
+      expect(alarm).toMatchObject({ Threshold: 1, EvaluationPeriods: 1 });
+    }
+  });
+
+  test('throttling alarms only when it lasts 15 minutes, over every function', () => {
+    const sustained = alarms.filter((a) =>
+      (a.Metrics as { Expression?: string }[] | undefined)?.some((m) =>
+        m.Expression?.startsWith('SELECT SUM(Throttled) FROM SCHEMA("Id06Onboarding", function_name, service)'),
+      ),
+    );
+    expect(sustained).toHaveLength(1);
+    expect(sustained[0]).toMatchObject({
+      Threshold: 1,
+      EvaluationPeriods: 3,
+      Metrics: [expect.objectContaining({ Period: 300, ReturnData: true })],
+    });
   });
 
   test('order conflicts have an alarm of their own, on the metric the handlers emit', () => {

@@ -1,6 +1,7 @@
+import { jest } from '@jest/globals';
 import { lambdaContext } from '@id06/aws-emulator';
 import { z } from 'zod';
-import { InvalidInputError, TransientError } from '#shared/domain/errors.ts';
+import { InvalidInputError, ThrottledError, TransientError } from '#shared/domain/errors.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 
 const context = () =>
@@ -36,9 +37,38 @@ test('an AWS service error keeps its name and loses a message that quotes reques
   );
 });
 
-test('throttling becomes TransientError, which the state machine retries', async () => {
+test('throttling becomes ThrottledError, which the state machine waits out for longer', async () => {
   const throttled = sdkError('ThrottlingException', 'Rate exceeded', { $retryable: { throttling: true } });
-  await expect(failingWith(throttled)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
+  await expect(failingWith(throttled)({ id: 'x' }, context())).rejects.toBeInstanceOf(ThrottledError);
+  // SES v1 names its sending-rate error plain `Throttling`.
+  const ses = sdkError('Throttling', 'Maximum sending rate exceeded.');
+  await expect(failingWith(ses)({ id: 'x' }, context())).rejects.toBeInstanceOf(ThrottledError);
+});
+
+test('a throttled invocation counts Throttled with its function name (the errors alarm subtracts it)', async () => {
+  const written: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await expect(
+      failingWith(sdkError('Throttling', 'Maximum sending rate exceeded.'))({ id: 'x' }, context()),
+    ).rejects.toBeInstanceOf(ThrottledError);
+  } finally {
+    write.mockRestore();
+  }
+  const throttled = written
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.includes('"Throttled"'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(throttled).toHaveLength(1);
+  expect(throttled[0]).toMatchObject({ Throttled: 1, function_name: 'test' });
+});
+
+test('a 5xx from AWS becomes TransientError', async () => {
+  const unavailable = sdkError('ServiceUnavailable', 'try later', { $fault: 'server' });
+  await expect(failingWith(unavailable)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
 });
 
 test("this code base's errors pass unchanged, message and field included", async () => {

@@ -7,11 +7,23 @@ interface SdkErrorShape {
 
 const THROTTLING = /Throttl|TooManyRequests|RequestLimitExceeded|ProvisionedThroughputExceeded|SlowDown/;
 
-/** Whether an AWS SDK error is one the SDK itself would call transient. */
+/** Whether an AWS SDK error says a quota or rate was exceeded (SES names it `Throttling`). */
+export function isThrottlingSdkError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as SdkErrorShape;
+  return THROTTLING.test(e.name ?? '') || hasThrottlingFlag(e);
+}
+
+/** Whether an AWS SDK error is one the SDK itself would call transient (throttling included). */
 export function isTransientSdkError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
-  return Boolean(e.$retryable) || e.$fault === 'server' || THROTTLING.test(e.name ?? '');
+  return Boolean(e.$retryable) || e.$fault === 'server' || isThrottlingSdkError(error);
+}
+
+function hasThrottlingFlag(e: SdkErrorShape): boolean {
+  const retryable = e.$retryable as { throttling?: unknown } | undefined;
+  return typeof retryable === 'object' && retryable !== null && retryable.throttling === true;
 }
 
 /** Whether an error came back from an AWS service call (the SDK adds `$metadata`). */
