@@ -6,8 +6,13 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
+import {
+  isSdkError,
+  isThrottlingSdkError,
+  isTransientSdkError,
+  withoutServiceMessage,
+} from '#shared/adapters/aws-errors.ts';
 import { ThrottledError, TransientError } from '#shared/domain/errors.ts';
-import { isSdkError, isThrottlingSdkError, isTransientSdkError, withoutServiceMessage } from '#shared/adapters/aws-errors.ts';
 import { logger, metrics, tracer } from './observability.ts';
 
 /**
@@ -25,7 +30,9 @@ export function classifyErrors(): MiddlewareObj {
       const error = request.error;
       if (isThrottlingSdkError(error) || error instanceof ThrottledError) {
         request.error =
-          error instanceof ThrottledError ? error : new ThrottledError(`${error?.name}: AWS throttled the call`);
+          error instanceof ThrottledError
+            ? error
+            : new ThrottledError(`${error?.name}: AWS throttled the call`);
         const throttled = metrics.singleMetric();
         throttled.addDimension(THROTTLED_DIMENSION, request.context.functionName);
         throttled.addMetric(THROTTLED_METRIC, MetricUnit.Count, 1);

@@ -382,7 +382,9 @@ describe('alarms', () => {
   test('throttling alarms only when it lasts 15 minutes, over every function', () => {
     const sustained = alarms.filter((a) =>
       (a.Metrics as { Expression?: string }[] | undefined)?.some((m) =>
-        m.Expression?.startsWith('SELECT SUM(Throttled) FROM SCHEMA("Id06Onboarding", function_name, service)'),
+        m.Expression?.startsWith(
+          'SELECT SUM(Throttled) FROM SCHEMA("Id06Onboarding", function_name, service)',
+        ),
       ),
     );
     expect(sustained).toHaveLength(1);

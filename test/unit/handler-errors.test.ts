@@ -1,5 +1,5 @@
-import { jest } from '@jest/globals';
 import { lambdaContext } from '@id06/aws-emulator';
+import { jest } from '@jest/globals';
 import { z } from 'zod';
 import { InvalidInputError, ThrottledError, TransientError } from '#shared/domain/errors.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
