@@ -74,10 +74,11 @@ export const FUNCTIONS = [
   },
   {
     name: 'await-callback',
-    description: 'Task (callback): stores the task token of a wait on the onboarding',
+    description:
+      'Task (callback): stores the task token of a wait on the onboarding; a scan wait takes a scan that came before the order',
     trigger: { kind: 'task', placeholder: 'AwaitCallbackFunctionArn' },
-    access: ['table:write'],
-    env: [],
+    access: ['table:write', 'state-machine:callback', 'identity-secret'],
+    env: ['EARLY_SCAN_SECONDS'],
   },
   {
     name: 'reject-scan',

@@ -27,6 +27,8 @@ export const WORKFLOW_DEFAULTS = {
   maxAccountLinks: 3,
   /** Days an onboarding record is kept (DynamoDB TTL). */
   retentionDays: 90,
+  /** Days a scan that came before its order is applied when the order arrives. */
+  earlyScanDays: 7,
 } as const;
 
 /** Version of the ID06 General Terms and Conditions the worker pages ask to accept. */

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -35,10 +35,23 @@ export function bindStateMachineStart(fn: LambdaFunction, stateMachine: IStateMa
 
 /**
  * SendTaskSuccess/Failure/Heartbeat on the state machine. No variable: the task token is the address.
- * Only for functions the state machine does not invoke, or the template has a circular dependency.
+ * In a policy of its own rather than the role's default policy: a function the state machine invokes
+ * (await-callback applies a scan that came early) depends on its default policy, and the state
+ * machine on the function, so the default policy must not name the state machine. A separate
+ * policy only depends on both, and nothing depends on it.
  */
 export function bindTaskCallbacks(fn: LambdaFunction, stateMachine: IStateMachine): void {
-  stateMachine.grantTaskResponse(fn);
+  const role = fn.role;
+  if (!role) throw new Error(`Function ${fn.node.id} has no role to grant task callbacks to`);
+  new Policy(fn, 'TaskCallbacks', {
+    roles: [role],
+    statements: [
+      new PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+        resources: [stateMachine.stateMachineArn],
+      }),
+    ],
+  });
 }
 
 export interface EmailSender {

@@ -42,6 +42,8 @@ const contextSchema = z.object({
   maxAccountLinks: positiveInteger.default(WORKFLOW_DEFAULTS.maxAccountLinks),
   /** Days an onboarding record is kept after it is decided (DynamoDB TTL). Default 90. */
   retentionDays: positiveInteger.default(WORKFLOW_DEFAULTS.retentionDays),
+  /** Days a scan that came before its order is applied when the order arrives. Default 7. */
+  earlyScanDays: positiveInteger.default(WORKFLOW_DEFAULTS.earlyScanDays),
 });
 
 export type DeploymentContext = z.infer<typeof contextSchema> & { senderEmail: string };

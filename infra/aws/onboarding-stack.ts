@@ -57,6 +57,7 @@ export class OnboardingStack extends Stack {
         SISTEC_OFFICES_URL: context.sistecOfficesUrl,
         ACCOUNT_LINK_SECONDS: String(accountLinkSeconds(context)),
         RETENTION_DAYS: String(context.retentionDays),
+        EARLY_SCAN_SECONDS: String(context.earlyScanDays * 86_400),
         TERMS_VERSION,
         REQUEST_LIMIT_PER_CLIENT: String(REQUEST_LIMITS.client.limit),
       },

@@ -266,6 +266,7 @@ function functionProcessEnvironment(spec: FunctionSpec, o: HandlerSettings): Rec
     SISTEC_OFFICES_URL: 'https://www.sistec.se/kontor',
     ACCOUNT_LINK_SECONDS: o.accountLinkSeconds,
     RETENTION_DAYS: String(WORKFLOW_DEFAULTS.retentionDays),
+    EARLY_SCAN_SECONDS: String(WORKFLOW_DEFAULTS.earlyScanDays * 86_400),
     TERMS_VERSION,
     REQUEST_LIMIT_PER_CLIENT: String(o.requestLimitPerClient ?? REQUEST_LIMITS.client.limit),
   };

@@ -31,6 +31,8 @@ export const ENV = {
   IDENTITY_HASH_SECRET_ARN: z.string().min(1),
   ACCOUNT_LINK_SECONDS: z.coerce.number().int().min(1),
   RETENTION_DAYS: z.coerce.number().int().min(1),
+  /** How long a scan that came before its order is applied when the order arrives. */
+  EARLY_SCAN_SECONDS: z.coerce.number().int().min(0),
   TERMS_VERSION: z.string().min(1),
   /** POSTs one client address may send the worker pages per window (pages/request-limits.ts). */
   REQUEST_LIMIT_PER_CLIENT: z.coerce.number().int().min(1),

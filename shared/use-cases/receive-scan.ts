@@ -50,13 +50,11 @@ export async function receiveScan(
   deps: ReceiveScanDeps,
 ): Promise<ReceiveScanResult> {
   const now = deps.clock.now();
-  const unmatched = async (reason: UnmatchedReason): Promise<ReceiveScanResult> => {
-    await deps.unmatched.keep(scan, reason, now);
-    return { result: 'unmatched', reason };
-  };
-
   const parsed = parseIdentityNumber(scan.identity.nationality, scan.identity.identityNumber, now);
-  if (!parsed.ok) return unmatched('identity-number-invalid');
+  if (!parsed.ok) {
+    await deps.unmatched.keep(scan, 'identity-number-invalid', now);
+    return { result: 'unmatched', reason: 'identity-number-invalid' };
+  }
   const hash = hashIdentityNumber(scan.identity.nationality, parsed.normalized, deps.identitySecret);
   const candidates = await deps.repo.findByIdentityHash(hash);
 
@@ -64,9 +62,10 @@ export async function receiveScan(
   const open = candidates.filter((c) => SCAN_STAGES.has(c.stage) && !hasScan(c));
   if (open.length === 0) {
     const seen = candidates.filter(hasScan).map((c) => c.onboardingId);
-    return seen.length > 0
-      ? { result: 'duplicate', onboardingIds: seen }
-      : unmatched('no-waiting-onboarding');
+    if (seen.length > 0) return { result: 'duplicate', onboardingIds: seen };
+    // Kept under the person's hash: an order that arrives later takes it at its first scan wait.
+    await deps.unmatched.keep(scan, 'no-waiting-onboarding', now, hash);
+    return { result: 'unmatched', reason: 'no-waiting-onboarding' };
   }
 
   const resumed: string[] = [];

@@ -19,6 +19,7 @@ describe('deployment context', () => {
       accountLinkHours: 72,
       maxAccountLinks: 3,
       retentionDays: 90,
+      earlyScanDays: 7,
     });
   });
 

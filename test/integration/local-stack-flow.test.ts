@@ -175,16 +175,15 @@ test('the same ScanCompleted delivered twice resumes the onboarding once', async
   ).toHaveLength(1);
 });
 
-test('a scan that arrives before its order is kept; when the order is there, its resend gets the account link', async () => {
+test('a scan that arrives before its order is applied when the order waits for it; a resend changes nothing', async () => {
   const person = swedishPerson(4711);
   const scan = scanOf('green-passport', person);
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
   await stack.bus.idle();
   const order = cardOrder('early-scan@example.com', person);
+  const onboardingId = onboardingIdFor(order.orderId);
   await putEvent(stack, 'id06.cards', 'CardOrdered', order);
-  await waitingAt(stack, order.orderId, 'WaitForScan');
-  // Sistec sends the same scan again (same scan id): it was not remembered as "nothing to resume".
-  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  // No resend: the first scan wait takes the kept scan.
   await waitingAt(stack, order.orderId, 'WaitForAccount');
   const link = await poll(async () =>
     (await emailsTo(stack, 'early-scan@example.com')).find((e) =>
@@ -192,6 +191,13 @@ test('a scan that arrives before its order is kept; when the order is there, its
     ),
   );
   expect(link).toBeDefined();
+  // Sistec sends the same scan again: the onboarding has it on record already.
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scan);
+  await stack.bus.idle();
+  expect(await stageOf(stack, onboardingId)).toBe('LINK_EMAILED');
+  expect((await storedOnboarding(stack, onboardingId))?.scans).toEqual([
+    expect.objectContaining({ scanId: scan.scanId, accepted: true }),
+  ]);
 });
 
 test('task tokens: malformed → InvalidToken, unknown → TaskDoesNotExist, used → TaskTimedOut', async () => {

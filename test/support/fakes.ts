@@ -49,8 +49,15 @@ export class FakeMailer implements Mailer {
 
 export class FakeUnmatchedScans implements UnmatchedScans {
   readonly kept: { scanId: string; reason: UnmatchedReason }[] = [];
-  async keep(scan: ScanCompletedDetail, reason: UnmatchedReason) {
+  readonly #byPerson: { identityHash: string; at: Date; scan: ScanCompletedDetail }[] = [];
+  async keep(scan: ScanCompletedDetail, reason: UnmatchedReason, at: Date, identityHash?: string) {
     this.kept.push({ scanId: scan.scanId, reason });
+    if (identityHash) this.#byPerson.push({ identityHash, at, scan });
+  }
+  async newestFor(identityHash: string, since: Date) {
+    return this.#byPerson
+      .filter((kept) => kept.identityHash === identityHash && kept.at >= since)
+      .sort((a, b) => b.at.getTime() - a.at.getTime())[0]?.scan;
   }
 }
 

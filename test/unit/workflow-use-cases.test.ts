@@ -5,6 +5,7 @@ import { hashLinkToken } from '#shared/domain/link-token.ts';
 import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import { messagesFor } from '#shared/email/texts/index.ts';
 import type { Mailer } from '#shared/ports/mailer.ts';
+import { applyEarlyScan } from '#shared/use-cases/apply-early-scan.ts';
 import { awaitCallback, OnboardingClosedError } from '#shared/use-cases/await-callback.ts';
 import { expireOnboarding } from '#shared/use-cases/expire-onboarding.ts';
 import { issueAccountLink } from '#shared/use-cases/issue-account-link.ts';
@@ -72,6 +73,66 @@ async function markAccountCreated(s: ReturnType<typeof setup>, onboardingId: str
 }
 
 const ACCOUNT_CREATED_AT = '2026-11-20T09:00:00.000Z';
+
+describe('a scan that came before its order', () => {
+  const WEEK = 7 * 86_400;
+  const early = (s: ReturnType<typeof setup>) => ({ ...s.deps, earlyScanSeconds: WEEK });
+
+  test('is kept under the person and applied at the first scan wait of the order, judged against it', async () => {
+    const s = setup();
+    expect(await receiveScan(scan(), s.deps)).toMatchObject({ result: 'unmatched' });
+    s.clock.advanceSeconds(3 * 86_400);
+    const onboardingId = await startAndWaitForScan(s);
+    expect(await applyEarlyScan(onboardingId, early(s))).toBe('SCN-000981');
+    expect(s.workflow.resumed).toEqual([
+      {
+        taskToken: 'token-scan-1',
+        output: expect.objectContaining({ scanId: 'SCN-000981', accepted: true }),
+      },
+    ]);
+  });
+
+  test('is not applied once the window has passed', async () => {
+    const s = setup();
+    await receiveScan(scan(), s.deps);
+    s.clock.advanceSeconds(WEEK + 1);
+    const onboardingId = await startAndWaitForScan(s);
+    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+    expect(s.workflow.resumed).toEqual([]);
+  });
+
+  test('the newest of two is applied', async () => {
+    const s = setup();
+    await receiveScan(scan('yellow-damaged'), s.deps);
+    s.clock.advanceSeconds(60);
+    const newer = { ...scan(), scanId: 'SCN-000982' };
+    await receiveScan(newer, s.deps);
+    const onboardingId = await startAndWaitForScan(s);
+    expect(await applyEarlyScan(onboardingId, early(s))).toBe('SCN-000982');
+    expect(s.workflow.resumed.map((r) => (r.output as ScanOutcome).scanId)).toEqual(['SCN-000982']);
+  });
+
+  test('one on record already (rejected at the first wait) is not applied again at the next', async () => {
+    const s = setup();
+    await receiveScan(scan('yellow-damaged'), s.deps);
+    const onboardingId = await startAndWaitForScan(s);
+    await applyEarlyScan(onboardingId, early(s));
+    await rejectScan({ onboardingId, scan: s.workflow.resumed[0]?.output as ScanOutcome }, s.deps);
+    await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-2' }, s.deps);
+    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+    expect(s.workflow.resumed.map((r) => r.taskToken)).toEqual(['token-scan-1']);
+  });
+
+  test("another person's scan is not applied", async () => {
+    const s = setup();
+    const stranger = scan();
+    stranger.identity.identityNumber = '19900101-0017';
+    stranger.identity.birthDate = '1990-01-01';
+    await receiveScan(stranger, s.deps);
+    const onboardingId = await startAndWaitForScan(s);
+    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+  });
+});
 
 describe('start onboarding', () => {
   test('stores the order and starts one execution named after the order, with only the id as input', async () => {
