@@ -69,6 +69,8 @@ export interface LocalStack {
   stepFunctions: LocalStepFunctions;
   /** What the function's worker thread gets as its environment (its catalog variables and the runtime's). */
   functionEnvironment(spec: FunctionSpec): Record<string, string>;
+  /** Invokes a catalog function directly, as Lambda's Invoke would (tests that aim at one handler). */
+  invoke(name: string, payload: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -215,6 +217,7 @@ async function start(
     bus,
     stepFunctions,
     functionEnvironment: (spec) => functionProcessEnvironment(spec, handlerSettings),
+    invoke: (name, payload) => functions.invoke(name, payload),
     close: () => stopAll(running),
   };
 }
