@@ -34,6 +34,12 @@ export interface Reply {
   init?: boolean;
 }
 
+/** Sent as the handler is called: the invocation is under way (a kill then lands mid-invocation). */
+export interface Started {
+  id: number;
+  started: true;
+}
+
 /** An error as Lambda reports it: its name (errorType, which Retry and Catch match) and message. */
 export function toErrorShape(error: unknown): ErrorShape {
   if (error instanceof Error) {

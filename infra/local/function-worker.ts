@@ -1,11 +1,12 @@
 /**
  * One catalog function in its own worker thread, as in its own Lambda sandbox: its own environment
  * (only its catalog variables), its own module instances (logger, clients), and a cold start on the
- * first invocation. Messages: { id, event, context } in; { id, ok, result | error } out.
+ * first invocation. Messages: { id, event, context } in; { id, started } as the handler is called,
+ * then { id, ok, result | error } out.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
-import { type Invocation, type Reply, toErrorShape } from './function-messages.ts';
+import { type Invocation, type Reply, type Started, toErrorShape } from './function-messages.ts';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -45,6 +46,8 @@ parentPort?.on('message', async (invocation: Invocation) => {
     post({ id: invocation.id, ok: false, init: true, error: initError });
     return;
   }
+  const started: Started = { id: invocation.id, started: true };
+  parentPort?.postMessage(started);
   try {
     post({ id: invocation.id, ok: true, result: await handler(invocation.event, contextOf(invocation)) });
   } catch (error) {

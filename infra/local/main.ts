@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole flow on this machine. `--persist` keeps data and waiting executions in
- * .local/ across restarts. Ctrl-C stops everything.
+ * .local/ across restarts; `--aws-quotas` and `--faults <rate>` (limit-flags.ts) bring AWS's
+ * quotas and injected faults. Ctrl-C stops everything.
  */
 import { parseArgs } from 'node:util';
 import { watchInbox } from './inbox-watch.ts';
+import { describeLimits, faultsFromFlags, LIMIT_FLAGS, quotasFromFlags } from './limit-flags.ts';
 import { LOCAL_DEFAULTS, writeEndpoints } from './local-settings.ts';
 import { startLocalStack } from './stack.ts';
 
@@ -16,8 +18,10 @@ const { values } = parseArgs({
     /** Short waits for demos of the unhappy paths, e.g. --link-seconds 60 --scan-wait-seconds 120. */
     'link-seconds': { type: 'string' },
     'scan-wait-seconds': { type: 'string' },
+    ...LIMIT_FLAGS,
   },
 });
+const faults = faultsFromFlags(values);
 
 const out = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 const started = performance.now();
@@ -30,6 +34,8 @@ const stack = await startLocalStack({
     ...(values['link-seconds'] ? { AccountLinkSeconds: Number(values['link-seconds']) } : {}),
     ...(values['scan-wait-seconds'] ? { ScanWaitCycleSeconds: Number(values['scan-wait-seconds']) } : {}),
   },
+  quotas: quotasFromFlags(values),
+  ...(faults ? { faults } : {}),
   log: out,
 });
 const stopInbox = watchInbox(stack.storeUrl, out);
@@ -43,6 +49,7 @@ ID06 onboarding, local stack (started in ${Math.round(performance.now() - starte
   Inbox          ${stack.inboxUrl}   (JSON: ${stack.storeUrl})
   Event bus      ${stack.busName}
   State machine  ${stack.stateMachineArn}
+${describeLimits(stack.quotas, stack.faults).join('\n')}
 Try: npm run demo   Stop: Ctrl-C
 
 `);

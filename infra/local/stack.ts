@@ -3,9 +3,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import {
   type Emulator,
+  type FaultInjector,
+  type FaultSettings,
   type HttpApi,
   type LocalEventBus,
   type LocalStepFunctions,
+  type Quotas,
   startEmulator,
   startHttpApi,
 } from '@id06/aws-emulator';
@@ -52,6 +55,10 @@ export interface LocalStackOptions {
   eventRetry?: { maximumEventAgeSeconds?: number; initialDelayMs?: number; maxDelayMs?: number };
   /** POSTs per client address per window on the worker pages; every local client is 127.0.0.1. */
   requestLimitPerClient?: number;
+  /** AWS's rate quotas to enforce (AWS_QUOTAS: AWS's figures); none by default. */
+  quotas?: Quotas;
+  /** Faults to inject at the edge and in function invocations; none by default. */
+  faults?: FaultSettings;
   log?: (line: string) => void;
 }
 
@@ -67,6 +74,10 @@ export interface LocalStack {
   tableName: string;
   bus: LocalEventBus;
   stepFunctions: LocalStepFunctions;
+  /** The quotas in force. */
+  quotas: Quotas;
+  /** The faults in play; `counts()` says how many of each kind were injected. */
+  faults: FaultInjector;
   /** What the function's worker thread gets as its environment (its catalog variables and the runtime's). */
   functionEnvironment(spec: FunctionSpec): Record<string, string>;
   /** Invokes a catalog function directly, as Lambda's Invoke would (tests that aim at one handler). */
@@ -125,6 +136,8 @@ async function start(
     retryPolicy: { maximumEventAgeSeconds: retry.maximumEventAgeSeconds },
     backoff: { initialDelayMs: retry.initialDelayMs, maxDelayMs: retry.maxDelayMs },
     ...(persistDir ? { persistDir } : {}),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
     log,
   });
   running.emulator = emulator;
@@ -141,6 +154,7 @@ async function start(
     region,
     accountId,
     environment: (spec) => functionProcessEnvironment(spec, handlerSettings),
+    faults: emulator.faults,
   });
   running.functions = functions;
   const pages = httpFunction();
@@ -216,6 +230,8 @@ async function start(
     tableName: LOCAL_DEFAULTS.tableName,
     bus,
     stepFunctions,
+    quotas: options.quotas ?? {},
+    faults: emulator.faults,
     functionEnvironment: (spec) => functionProcessEnvironment(spec, handlerSettings),
     invoke: (name, payload) => functions.invoke(name, payload),
     close: () => stopAll(running),

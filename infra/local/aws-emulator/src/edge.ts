@@ -3,7 +3,8 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import { awsJsonError, describeError, isJsonObject, parseJson, type ServiceReply } from './aws-json.ts';
 import { DYNAMODB_OPERATIONS, SES_V1_ACTIONS, sesV2Operation } from './operations.ts';
 import { closeServer, listen, readBody } from './server.ts';
-import { escapeXml } from './xml.ts';
+import { PASS_THROUGH, type Upstream, type UpstreamPolicy } from './upstream-policy.ts';
+import { queryError } from './xml.ts';
 
 /**
  * The emulator's one AWS endpoint (what AWS_ENDPOINT_URL points at). Requests are told apart the
@@ -37,6 +38,8 @@ export interface EdgeOptions {
   maxBodyBytes?: number;
   /** One line per request (service, operation, status, duration; never a body). Default off. */
   accessLog?: boolean;
+  /** Quotas and faults between the edge and dynalite or SES; none by default. */
+  policy?: UpstreamPolicy;
 }
 
 export interface Edge {
@@ -70,7 +73,6 @@ const JSON_SERVICES: readonly JsonServiceRoute[] = [
 const DYNAMODB_PREFIX = 'DynamoDB_20120810.';
 const DYNAMODB_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const CORAL = 'com.amazon.coral.service';
-const SES_XMLNS = 'http://ses.amazonaws.com/doc/2010-12-01/';
 const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 // Connection-level headers are not forwarded by a proxy (RFC 9110, section 7.6.1).
@@ -90,7 +92,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
   const { routes, log } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const agent = new http.Agent({ keepAlive: true });
-  const context: RequestContext = { routes, maxBodyBytes, agent };
+  const context: RequestContext = { routes, maxBodyBytes, agent, policy: options.policy ?? PASS_THROUGH };
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
@@ -127,6 +129,7 @@ interface RequestContext {
   routes: EdgeRoutes;
   maxBodyBytes: number;
   agent: http.Agent;
+  policy: UpstreamPolicy;
 }
 
 /** Answers one request; returns what the access log calls it. */
@@ -166,7 +169,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, context: Request
       });
       return `ses unknown ${req.method} ${path}`;
     }
-    await proxy(res, await forward(routes.ses, req, body, context.agent));
+    const send = () => forward(routes.ses, req, body, context.agent);
+    await proxy(res, await context.policy.ses({ protocol: 'v2', operation, body }, send));
     return `ses ${operation}`;
   }
   const contentType = headerValue(req.headers, 'content-type') ?? '';
@@ -191,7 +195,8 @@ async function serveTarget(
       sendReply(res, DYNAMODB_CONTENT_TYPE, awsJsonError(`${CORAL}#UnknownOperationException`, message));
       return `dynamodb unknown ${operation}`;
     }
-    await proxy(res, await forward(context.routes.dynamodb, req, body, context.agent), DYNAMODB_CONTENT_TYPE);
+    const send = () => forward(context.routes.dynamodb, req, body, context.agent);
+    await proxy(res, await context.policy.dynamodb(operation, body, send), DYNAMODB_CONTENT_TYPE);
     return `dynamodb ${operation}`;
   }
   const service = JSON_SERVICES.find((candidate) => target.startsWith(candidate.prefix));
@@ -231,7 +236,8 @@ async function serveSesV1(
     );
     return `ses ${action || '(no action)'}`;
   }
-  const upstream = await forward(context.routes.ses, req, body, context.agent);
+  const send = () => forward(context.routes.ses, req, body, context.agent);
+  const upstream = await context.policy.ses({ protocol: 'v1', operation: action, body }, send);
   if (upstream.status < 300) {
     // aws-ses-v2-local labels its XML text/html; SES sends text/xml.
     await proxy(res, upstream, 'text/xml');
@@ -244,12 +250,6 @@ async function serveSesV1(
     await proxy(res, upstream);
   }
   return `ses ${action}`;
-}
-
-interface Upstream {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
 }
 
 /** Sends the buffered request on to `base` and buffers the answer (local payloads are small). */
@@ -309,14 +309,6 @@ function sendXml(res: ServerResponse, status: number, xml: string): void {
     'x-amzn-requestid': randomUUID(),
   });
   res.end(xml);
-}
-
-/** An AWS Query protocol error, the shape SES v1 clients parse . */
-function queryError(code: string, message: string): string {
-  return (
-    `<ErrorResponse xmlns="${SES_XMLNS}"><Error><Type>Sender</Type><Code>${escapeXml(code)}</Code>` +
-    `<Message>${escapeXml(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`
-  );
 }
 
 function parseObject(body: Buffer): Record<string, unknown> {

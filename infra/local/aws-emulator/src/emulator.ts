@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import dynalite from 'dynalite';
 import { type Edge, type LocalService, startEdge } from './edge.ts';
 import { type Backoff, LocalEventBus, type RetryPolicy } from './event-bus.ts';
+import { FaultInjector, type FaultSettings } from './faults.ts';
+import type { Quotas } from './quotas.ts';
 import { LocalSecrets } from './secrets.ts';
 import { closeServer, listen } from './server.ts';
 import { type LocalSes, startSes } from './ses.ts';
+import { limitStartExecution } from './start-execution-limit.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { TaskServices } from './step-functions/task-resources.ts';
+import { upstreamPolicy } from './upstream-policy.ts';
 
 export interface EmulatorOptions {
   region?: string;
@@ -28,6 +32,10 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** One edge log line per request. */
   accessLog?: boolean;
+  /** AWS's rate quotas to enforce (AWS_QUOTAS has AWS's figures); none by default. */
+  quotas?: Quotas;
+  /** Faults to inject; none by default. */
+  faults?: FaultSettings;
 }
 
 export interface Emulator {
@@ -47,6 +55,8 @@ export interface Emulator {
    * edge answers Step Functions requests with ServiceUnavailable.
    */
   startStepFunctions(services: TaskServices): LocalStepFunctions;
+  /** The faults in play and how many of each were injected; draws the invocation kinds for whoever runs functions. */
+  faults: FaultInjector;
   /** No new events, then deliveries finish, then executions stop, then the servers. */
   close(): Promise<void>;
 }
@@ -90,6 +100,8 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
   const persistDir = options.persistDir;
+  const quotas = options.quotas ?? {};
+  const faults = new FaultInjector(options.faults, log);
 
   running.dynamo = dynalite({
     createTableMs: 0,
@@ -123,12 +135,18 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     routes: {
       dynamodb: dynamoUrl,
       ses: running.ses.url,
-      stepFunctions: stepFunctionsRoute,
+      stepFunctions: limitStartExecution(stepFunctionsRoute, quotas.startExecution),
       events: bus,
       secretsManager: secrets,
     },
     log,
     ...(options.accessLog ? { accessLog: true } : {}),
+    policy: upstreamPolicy({
+      faults,
+      region,
+      accountId,
+      ...(quotas.sesSending ? { sesSending: quotas.sesSending } : {}),
+    }),
   });
 
   const emulator: Emulator = {
@@ -139,6 +157,7 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     bus,
     secrets,
     stepFunctions: undefined,
+    faults,
     startStepFunctions: (services) => {
       if (running.stepFunctions) throw new Error('Step Functions has already started');
       running.stepFunctions = new LocalStepFunctions({

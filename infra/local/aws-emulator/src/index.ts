@@ -12,8 +12,18 @@ export {
   type PutEventsResult,
   type RetryPolicy,
 } from './event-bus.ts';
+export {
+  FAULT_KINDS,
+  FaultInjector,
+  type FaultKind,
+  type FaultSettings,
+  FaultSettingsError,
+  INVOCATION_FAULTS,
+} from './faults.ts';
 export { type HttpApi, type HttpApiHandler, type HttpApiOptions, startHttpApi } from './http-api.ts';
 export { type LambdaContextOptions, lambdaContext } from './lambda-context.ts';
+export { lambdaExitError, lambdaServiceError, lambdaTimeoutError } from './lambda-errors.ts';
+export { AWS_QUOTAS, describeQuotas, QuotaSettingsError, type Quotas, type RateQuota } from './quotas.ts';
 export { LocalSecrets } from './secrets.ts';
 export { closeServer, listen } from './server.ts';
 export { LocalStepFunctions } from './step-functions/service.ts';

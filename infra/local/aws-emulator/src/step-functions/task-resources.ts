@@ -4,7 +4,10 @@ import { StatesRuntimeError, TaskFailedError } from './errors.ts';
 
 /** The services Task states call; the local stack supplies them. */
 export interface TaskServices {
-  /** Invokes a function; throws an Error whose `name` is the Lambda errorType. */
+  /**
+   * Invokes a function; throws an Error whose `name` is the Lambda errorType, or `Lambda.<code>`
+   * when Lambda itself failed (see lambda-errors.ts).
+   */
   invokeFunction(functionName: string, payload: unknown): Promise<unknown>;
   putEvents(entries: PutEventsEntry[]): Promise<PutEventsResult>;
   /**
@@ -83,7 +86,9 @@ async function invoke(services: TaskServices, functionName: string, payload: Jso
     return await services.invokeFunction(functionName, payload);
   } catch (error) {
     const { name, message } = errorFields(error);
-    // Lambda's function-error cause: the error object as JSON.
+    // A Lambda service error (`Lambda.ServiceException`…) has its description as the cause; a
+    // function error has the error object as JSON, as Lambda returns it.
+    if (name.startsWith('Lambda.')) throw new TaskFailedError(name, message);
     throw new TaskFailedError(name, JSON.stringify({ errorType: name, errorMessage: message }));
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PutEventsEntry, PutEventsResult } from '../../src/event-bus.ts';
+import { lambdaServiceError } from '../../src/lambda-errors.ts';
 import { MAX_INTERPRETER_TIMEOUT_SECONDS } from '../../src/step-functions/definition.ts';
 import { StepFunctionsServiceError, TaskRearmError } from '../../src/step-functions/errors.ts';
 import type { CallbackWait } from '../../src/step-functions/records.ts';
@@ -792,6 +793,18 @@ describe('LocalStepFunctions: task resources, Retry and Catch', () => {
       errorType: 'OnboardingNotFoundError',
       errorMessage: 'no such onboarding',
     });
+  });
+
+  test("A Lambda service error keeps its Lambda.* name, with the SDK's description as the Cause", async () => {
+    const h = harness();
+    const error = lambdaServiceError('request-1');
+    h.setInvoke(async () => {
+      throw error;
+    });
+    const arn = create(h, 'invoke', invokeMachine);
+    const { executionArn } = await h.sfn.StartExecution({ stateMachineArn: arn, input: '{"n":1}' });
+    const output = JSON.parse((await waitForStatus(h.sfn, executionArn, 'SUCCEEDED')).output);
+    expect(output.error).toEqual({ Error: 'Lambda.ServiceException', Cause: error.message });
   });
 
   test('events:putEvents sends the entries with the execution and state machine ARNs; FailedEntry fails the task', async () => {
