@@ -78,6 +78,17 @@ describe('throttling (decision 0020)', () => {
       expect(throttled?.ErrorEquals).toEqual(names);
       expect(throttled?.JitterStrategy).toBe('FULL');
       expect(meanRetryWindowSeconds(throttled as Retrier)).toBeGreaterThan(10 * burstSeconds);
+      // A function that timed out or whose runtime died is run again: every task is idempotent.
+      if (state.Resource?.includes(':lambda:')) {
+        expect(state.Retry?.[1]?.ErrorEquals).toEqual(
+          expect.arrayContaining([
+            'Sandbox.Timedout',
+            'Runtime.ExitError',
+            'Lambda.Unknown',
+            'TransientError',
+          ]),
+        );
+      }
       // No other retrier of the state names them (the first match wins, but a copy would mislead).
       for (const other of state.Retry?.slice(1) ?? []) {
         for (const name of names) expect(other.ErrorEquals).not.toContain(name);

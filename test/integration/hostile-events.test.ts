@@ -34,6 +34,7 @@ const HOSTILE_STRINGS = [
   '\u200b',
   '\ud800',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, not a template
   '${jndi:ldap://127.0.0.1/x}',
   "'; DROP TABLE onboarding; --",
   '../../etc/passwd',
