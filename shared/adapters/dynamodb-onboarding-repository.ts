@@ -171,16 +171,24 @@ export class DynamoDbOnboardingRepository implements OnboardingRepository {
 
   async storeWait(
     onboardingId: string,
-    wait: { kind: WaitKind; taskToken: string; since: Date },
+    wait: { kind: WaitKind; taskToken: string; since: Date; expectedVersion?: number },
   ): Promise<void> {
     const since = wait.since.toISOString();
+    const versioned = wait.expectedVersion !== undefined;
     const updated = await this.write(onboardingId, {
       set: ['#wait = :wait'],
-      condition: 'attribute_exists(#pk)',
-      values: { ':wait': { kind: wait.kind, taskToken: wait.taskToken, since } },
+      condition: versioned ? 'attribute_exists(#pk) AND #version = :expected' : 'attribute_exists(#pk)',
+      values: {
+        ':wait': { kind: wait.kind, taskToken: wait.taskToken, since },
+        ...(versioned ? { ':expected': wait.expectedVersion } : {}),
+      },
       now: since,
     });
-    if (!updated) throw new OnboardingNotFoundError(onboardingId);
+    if (updated) return;
+    if (versioned && (await this.get(onboardingId))) {
+      throw new StaleOnboardingError(onboardingId, wait.expectedVersion as number);
+    }
+    throw new OnboardingNotFoundError(onboardingId);
   }
 
   /**

@@ -39,8 +39,15 @@ export interface OnboardingRepository {
   transition(onboardingId: string, transition: Transition): Promise<Onboarding>;
   /** Onboardings of one person (any order), newest first. */
   findByIdentityHash(identityHash: string): Promise<Onboarding[]>;
-  /** Stores the task token of the current wait, replacing any earlier one. */
-  storeWait(onboardingId: string, wait: { kind: WaitKind; taskToken: string; since: Date }): Promise<void>;
+  /**
+   * Stores the task token of the current wait, replacing any earlier one. With `expectedVersion`,
+   * only if the record is still at that version (else StaleOnboardingError): a wait stored on a
+   * record that moved on since it was read might never be resumed.
+   */
+  storeWait(
+    onboardingId: string,
+    wait: { kind: WaitKind; taskToken: string; since: Date; expectedVersion?: number },
+  ): Promise<void>;
   /**
    * Counts one identity-number try before it is compared, in one atomic conditional write: in the
    * current window while it has tries left, or as the first of a new window once the old one

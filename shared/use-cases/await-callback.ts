@@ -3,6 +3,7 @@ import type { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
 import { isFinalStage } from '#shared/domain/onboarding/stages.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
+import type { Workflow } from '#shared/ports/workflow.ts';
 import { loadOnboarding } from './load-onboarding.ts';
 
 export class OnboardingClosedError extends Error {
@@ -18,12 +19,19 @@ export class OnboardingClosedError extends Error {
  */
 export async function awaitCallback(
   input: z.infer<typeof AwaitCallbackInput>,
-  deps: { repo: OnboardingRepository; clock: Clock },
+  deps: { repo: OnboardingRepository; clock: Clock; workflow: Workflow },
 ): Promise<void> {
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
-  // The worker finished the pages before this wait was registered: nothing will resume it, and
-  // when it times out the link-expiry path finds the account and publishes AccountCreated.
-  if (input.kind !== 'SCAN' && onboarding.stage === 'ACCOUNT_CREATED') return;
+  // The worker finished the pages before this wait was registered (a retried wait, a fast worker):
+  // nobody else will resume it, so it is resumed now, as the pages would have; waiting for the
+  // link to expire would hold AccountCreated back for days. A new-link wait goes on to
+  // IssueAccountLink, which finds the account.
+  if (input.kind !== 'SCAN' && onboarding.stage === 'ACCOUNT_CREATED') {
+    const createdAt = onboarding.account?.createdAt ?? deps.clock.now().toISOString();
+    const output = input.kind === 'ACCOUNT' ? { createdAt } : { requestedAt: createdAt };
+    await deps.workflow.resume(input.taskToken, output);
+    return;
+  }
   if (isFinalStage(onboarding.stage)) {
     throw new OnboardingClosedError(`Onboarding ${input.onboardingId} is ${onboarding.stage}`);
   }
@@ -40,5 +48,11 @@ export async function awaitCallback(
     });
     return;
   }
-  await deps.repo.storeWait(onboarding.onboardingId, { ...wait, since: now });
+  // Only on the record as read: if the worker created the account in between, the state machine
+  // retries this task (StaleOnboardingError) and the retry resumes at once (above).
+  await deps.repo.storeWait(onboarding.onboardingId, {
+    ...wait,
+    since: now,
+    expectedVersion: onboarding.version,
+  });
 }

@@ -80,10 +80,14 @@ export class InMemoryOnboardingRepository implements OnboardingRepository {
 
   async storeWait(
     onboardingId: string,
-    wait: { kind: WaitKind; taskToken: string; since: Date },
+    wait: { kind: WaitKind; taskToken: string; since: Date; expectedVersion?: number },
   ): Promise<void> {
     const since = wait.since.toISOString();
-    const next = bumped(this.require(onboardingId), since);
+    const current = this.require(onboardingId);
+    if (wait.expectedVersion !== undefined && current.version !== wait.expectedVersion) {
+      throw new StaleOnboardingError(onboardingId, wait.expectedVersion);
+    }
+    const next = bumped(current, since);
     next.wait = { kind: wait.kind, taskToken: wait.taskToken, since };
     this.save(next);
   }

@@ -374,6 +374,19 @@ export function describeOnboardingRepositoryContract(name: string, setup: Setup)
       });
     });
 
+    test('storeWait with the version it read stores nothing once the record moved on', async () => {
+      const { onboarding } = await repo.create(newOnboarding());
+      const id = onboarding.onboardingId;
+      await repo.storeWait(id, { kind: 'SCAN', taskToken: 'task-1', since: later(1), expectedVersion: 1 });
+      await expect(
+        repo.storeWait(id, { kind: 'ACCOUNT', taskToken: 'task-2', since: later(2), expectedVersion: 1 }),
+      ).rejects.toBeInstanceOf(StaleOnboardingError);
+      expect((await repo.get(id))?.wait).toMatchObject({ kind: 'SCAN', taskToken: 'task-1' });
+      await expect(
+        repo.storeWait(onboardingId(), { kind: 'SCAN', taskToken: 't', since: t0, expectedVersion: 1 }),
+      ).rejects.toBeInstanceOf(OnboardingNotFoundError);
+    });
+
     test('every write bumps the version, so a decision on an older read goes stale', async () => {
       const { onboarding } = await repo.create(newOnboarding());
       const id = onboarding.onboardingId;

@@ -5,6 +5,7 @@ import { hashLinkToken } from '#shared/domain/link-token.ts';
 import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
 import { messagesFor } from '#shared/email/texts/index.ts';
 import type { Mailer } from '#shared/ports/mailer.ts';
+import { StaleOnboardingError } from '#shared/ports/onboarding-repository.ts';
 import { applyEarlyScan } from '#shared/use-cases/apply-early-scan.ts';
 import { awaitCallback, OnboardingClosedError } from '#shared/use-cases/await-callback.ts';
 import { expireOnboarding } from '#shared/use-cases/expire-onboarding.ts';
@@ -211,6 +212,34 @@ describe('await callback', () => {
       version: 2,
       wait: { kind: 'SCAN', taskToken: 'token-scan-1', since: '2026-11-20T08:15:00.000Z' },
     });
+  });
+
+  test('an account wait registered after the account exists is resumed at once, as the pages would', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1 }, s.linkDeps);
+    await markAccountCreated(s, onboardingId);
+    await awaitCallback({ onboardingId, kind: 'ACCOUNT', taskToken: 'token-account-2' }, s.deps);
+    expect(s.workflow.resumed).toEqual([
+      { taskToken: 'token-account-2', output: { createdAt: ACCOUNT_CREATED_AT } },
+    ]);
+    expect((await s.repo.get(onboardingId))?.wait).toBeUndefined();
+  });
+
+  test('a wait read before another write is not stored: the retry sees the record as it is', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    const stale = s.repo.get.bind(s.repo);
+    // The record moves on between the wait's read and its write (the worker creates the account).
+    s.repo.get = async (id: string) => {
+      const read = await stale(id);
+      s.repo.get = stale;
+      await s.repo.storeWait(id, { kind: 'SCAN', taskToken: 'other-writer', since: s.clock.now() });
+      return read;
+    };
+    await expect(
+      awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-2' }, s.deps),
+    ).rejects.toBeInstanceOf(StaleOnboardingError);
   });
 
   test('a scan wait already in AWAITING_SCAN only replaces the token', async () => {
