@@ -1,0 +1,120 @@
+import { poll } from '#infra/local/poll.ts';
+import type { LocalStack } from '#infra/local/stack.ts';
+import { onboardingIdFor } from '#shared/domain/onboarding-id.ts';
+import { emailsTo, executionStatus, putEvent } from './local-stack.ts';
+import {
+  cardOrder,
+  createAccount,
+  linkIn,
+  scanOf,
+  storedOnboarding,
+  swedishPerson,
+} from './worker-journey.ts';
+
+/**
+ * Workers through the whole flow while the stack injects faults: each worker's order and scan go on
+ * the bus, the worker follows the emailed link and, like a person, tries again when a page fails.
+ * At the end each order is one of: an account (execution SUCCEEDED, record ACCOUNT_CREATED), a
+ * failure an operator sees and can retry (execution FAILED, the error kept on the record), or lost
+ * (anything else: no record, no execution, or one stuck without a wait). Lost must be 0.
+ */
+
+export interface JourneyOutcomes {
+  workers: number;
+  accounts: number;
+  failedVisible: number;
+  lost: string[];
+  /** Page attempts that failed and were tried again by the worker. */
+  pageRetries: number;
+}
+
+/** A persistent worker: with one page call in five failing, five calls in a row succeed a third of the time. */
+const PAGE_TRIES = 20;
+
+export async function runFaultyJourneys(
+  stack: LocalStack,
+  options: { workers: number; firstPerson: number; concurrency: number; timeoutMs: number },
+): Promise<JourneyOutcomes> {
+  const outcomes: JourneyOutcomes = {
+    workers: options.workers,
+    accounts: 0,
+    failedVisible: 0,
+    lost: [],
+    pageRetries: 0,
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency }, async () => {
+      for (let i = next++; i < options.workers; i = next++) {
+        const outcome = await journey(stack, options.firstPerson + i, options.timeoutMs, outcomes);
+        if (outcome.kind === 'account') outcomes.accounts++;
+        else if (outcome.kind === 'failed') outcomes.failedVisible++;
+        else outcomes.lost.push(outcome.why);
+      }
+    }),
+  );
+  return outcomes;
+}
+
+type Outcome = { kind: 'account' } | { kind: 'failed' } | { kind: 'lost'; why: string };
+
+async function journey(
+  stack: LocalStack,
+  index: number,
+  timeoutMs: number,
+  counts: JourneyOutcomes,
+): Promise<Outcome> {
+  const person = swedishPerson(index);
+  const email = `faulty-${index}@example.com`;
+  const order = cardOrder(email, person);
+  const onboardingId = onboardingIdFor(order.orderId);
+  const ended = () => finalOutcome(stack, order.orderId, onboardingId);
+
+  await putEvent(stack, 'id06.cards', 'CardOrdered', order);
+  const waiting = await poll(
+    async () => {
+      const record = await storedOnboarding(stack, onboardingId);
+      if (record?.stage === 'AWAITING_SCAN' && record.wait) return 'waiting';
+      return (await executionStatus(stack, order.orderId)).status === 'FAILED' ? 'failed' : undefined;
+    },
+    { timeoutMs },
+  ).catch(() => 'timeout');
+  if (waiting !== 'waiting') return ended();
+
+  await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport', person));
+  const mail = await poll(
+    async () => (await emailsTo(stack, email)).find((e) => e.body.text.includes('/account/start?token=')),
+    { timeoutMs },
+  ).catch(() => undefined);
+  if (!mail) return ended();
+
+  let last = '';
+  for (let attempt = 1; attempt <= PAGE_TRIES; attempt++) {
+    const result = await createAccount(linkIn(mail.body.text), person.identityNumber);
+    last = JSON.stringify(result);
+    if (result.createdStatus === 303) break;
+    if ((await storedOnboarding(stack, onboardingId))?.stage === 'ACCOUNT_CREATED') break;
+    counts.pageRetries++;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await poll(
+    async () => {
+      const { status } = await executionStatus(stack, order.orderId);
+      return status !== undefined && status !== 'RUNNING' ? status : undefined;
+    },
+    { timeoutMs },
+  ).catch(() => undefined);
+  const outcome = await ended();
+  return outcome.kind === 'lost' ? { ...outcome, why: `${outcome.why}; last pages ${last}` } : outcome;
+}
+
+async function finalOutcome(stack: LocalStack, orderId: string, onboardingId: string): Promise<Outcome> {
+  const record = await storedOnboarding(stack, onboardingId);
+  const { status } = await executionStatus(stack, orderId);
+  if (status === 'SUCCEEDED' && record?.stage === 'ACCOUNT_CREATED') return { kind: 'account' };
+  if (status === 'FAILED' && record?.failure) return { kind: 'failed' };
+  return {
+    kind: 'lost',
+    why: `${orderId}: execution ${status ?? 'none'}, record ${record?.stage ?? 'none'}`,
+  };
+}
