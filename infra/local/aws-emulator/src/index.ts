@@ -26,5 +26,7 @@ export { lambdaExitError, lambdaServiceError, lambdaTimeoutError } from './lambd
 export { AWS_QUOTAS, describeQuotas, QuotaSettingsError, type Quotas, type RateQuota } from './quotas.ts';
 export { LocalSecrets } from './secrets.ts';
 export { closeServer, listen } from './server.ts';
+export type { MessageAttributes, MessageAttributeValue } from './sqs/md5.ts';
+export { LocalSqs, type QueueMessage } from './sqs/service.ts';
 export { LocalStepFunctions } from './step-functions/service.ts';
 export type { TaskServices } from './step-functions/task-resources.ts';

@@ -13,6 +13,7 @@ import { type Edge, type LocalService, startEdge } from '../../src/edge.ts';
 import { type EventBridgeEvent, LocalEventBus } from '../../src/event-bus.ts';
 import { LocalSecrets } from '../../src/secrets.ts';
 import { type LocalSes, startSes } from '../../src/ses.ts';
+import { LocalSqs } from '../../src/sqs/service.ts';
 import { loadEventFixture, RULES } from '../support/fixtures.ts';
 
 const BUS = 'id06-onboarding-local';
@@ -64,7 +65,14 @@ beforeAll(async () => {
   edge = await startEdge({
     port: 0,
     host: '127.0.0.1',
-    routes: { dynamodb: dynamo.endpoint, ses: ses.url, stepFunctions, events: bus, secretsManager: secrets },
+    routes: {
+      dynamodb: dynamo.endpoint,
+      ses: ses.url,
+      stepFunctions,
+      events: bus,
+      secretsManager: secrets,
+      sqs: new LocalSqs({ region: 'eu-north-1', accountId: '000000000000', endpoint: () => edge.url }),
+    },
     log: (line) => logs.push(line),
     maxBodyBytes: 64 * 1024,
   });
@@ -84,7 +92,7 @@ describe('edge', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
-      services: { dynamodb: dynamo.endpoint, ses: ses.url, events: 'in-process' },
+      services: { dynamodb: dynamo.endpoint, ses: ses.url, events: 'in-process', sqs: 'in-process' },
     });
   });
 
@@ -306,6 +314,7 @@ describe('edge', () => {
         ['AWSEvents.ListEventBuses', '{}'],
         ['secretsmanager.GetSecretValue', '{"SecretId":"identity-hash"}'],
         ['DynamoDB_20120810.ListTables', '{}'],
+        ['AmazonSQS.ListQueues', '{}'],
       ].map(async ([target = '', body = '']) => (await post(target, body)).headers.get('content-type')),
     );
     expect(types).toEqual([
@@ -313,13 +322,14 @@ describe('edge', () => {
       'application/x-amz-json-1.1',
       'application/x-amz-json-1.1',
       'application/x-amz-json-1.0',
+      'application/x-amz-json-1.0',
     ]);
   });
 
   test('an unknown X-Amz-Target, malformed JSON, and a failing service get AWS-shaped errors', async () => {
     const post = (target: string, body: string) =>
       fetch(edge.url, { method: 'POST', headers: { 'x-amz-target': target }, body });
-    const unknown = await post('AmazonSQS.SendMessage', '{}');
+    const unknown = await post('Kinesis_20131202.PutRecord', '{}');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException' });
 
