@@ -23,7 +23,7 @@ export interface EmulatorOptions {
   edgePort?: number;
   /** aws-ses-v2-local's own port (its web inbox); 0 (the default) picks a free port. */
   sesPort?: number;
-  /** Keeps DynamoDB data, executions, SQS queues and dead letters here across restarts. */
+  /** Keeps DynamoDB data, executions and SQS queues (dead letters too) here across restarts. */
   persistDir?: string;
   /** Custom event buses that exist from the start; `default` always exists. */
   buses?: readonly string[];
@@ -48,7 +48,7 @@ export interface Emulator {
   ses: { url: string; storeUrl: string };
   bus: LocalEventBus;
   secrets: LocalSecrets;
-  /** SQS (standard queues). */
+  /** SQS; the bus sends a target's dead letters to its `deadLetterQueueArn` here. */
   sqs: LocalSqs;
   /** Set once startStepFunctions has been called. */
   stepFunctions: LocalStepFunctions | undefined;
@@ -93,7 +93,8 @@ interface Running {
 async function stopAll(running: Running): Promise<void> {
   await running.bus?.close();
   await running.stepFunctions?.close();
-  // Before the edge, which waits for the long polls that this answers.
+  // After the bus, whose last dead letters go to SQS; before the edge, which waits for the long
+  // polls that this answers.
   running.sqs?.close();
   await running.edge?.close();
   await running.ses?.close();
@@ -128,9 +129,9 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     accountId,
     log,
     buses: options.buses ?? [],
+    deadLetterQueues: sqs,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
-    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
   });
   running.bus = bus;
   const stepFunctionsRoute: LocalService = {

@@ -4,7 +4,7 @@ export { startDynalite } from './dynalite.ts';
 export { type Emulator, type EmulatorOptions, startEmulator } from './emulator.ts';
 export {
   type Backoff,
-  type DeadLetter,
+  type DeadLetterQueues,
   type EventBridgeEvent,
   type EventTarget,
   LocalEventBus,
