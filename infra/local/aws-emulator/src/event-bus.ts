@@ -229,7 +229,7 @@ export class LocalEventBus {
           `Member must have length between 1 and ${MAX_ENTRIES}`,
       );
     }
-    const results = entries.map((entry) => this.#putEntry(entry));
+    const results = entries.map((entry) => this.#otherAccount(entry) ?? this.#putEntry(entry));
     return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
   }
 
@@ -353,9 +353,33 @@ export class LocalEventBus {
     return bus;
   }
 
-  /** The bus by name or ARN, if it exists (PutEvents decides itself what a missing bus means). */
+  /**
+   * The bus by name or ARN, if it exists (PutEvents decides itself what a missing bus means). An
+   * ARN names one of these buses only with this emulator's account and region.
+   */
   #findBus(nameOrArn: string): Bus | undefined {
-    return this.#buses.get(nameOfBus(nameOrArn));
+    const arn = busArnParts(nameOrArn);
+    if (arn === undefined) return this.#buses.get(nameOrArn);
+    return arn.region === this.#region && arn.account === this.#accountId
+      ? this.#buses.get(arn.name)
+      : undefined;
+  }
+
+  /**
+   * An entry for a bus ARN of another account: that account's bus policy would have to let this one
+   * put events, and there is no other account here. AWS documents no exact per-entry answer for
+   * this; the entry fails with AccessDeniedException in IAM's wording (PutEvents itself succeeds).
+   */
+  #otherAccount(entry: PutEventsEntry): PutEventsResultEntry | undefined {
+    const name = isJsonObject(entry) ? entry.EventBusName : undefined;
+    const arn = typeof name === 'string' ? busArnParts(name) : undefined;
+    if (arn === undefined || arn.account === this.#accountId) return undefined;
+    return {
+      ErrorCode: 'AccessDeniedException',
+      ErrorMessage:
+        `User: arn:aws:iam::${this.#accountId}:root is not authorized to perform: events:PutEvents on ` +
+        `resource: ${name} because no resource-based policy allows the events:PutEvents action`,
+    };
   }
 
   #rule(bus: Bus, name: string): Rule {
@@ -531,6 +555,14 @@ type CheckedEntry = { detail: JsonObject; time: Date | undefined } | { error: Pu
 /** A string message attribute, as EventBridge sets on dead letters. */
 function text(value: string) {
   return { DataType: 'String', StringValue: value };
+}
+
+/** An event bus ARN's parts; undefined for a plain name. */
+function busArnParts(nameOrArn: string): { region: string; account: string; name: string } | undefined {
+  const match = /^arn:aws[a-z-]*:events:([^:]*):(\d{12}):event-bus\/(.+)$/.exec(nameOrArn);
+  return match
+    ? { region: match[1] as string, account: match[2] as string, name: match[3] as string }
+    : undefined;
 }
 
 /** A bus's name, from its name or its ARN. */

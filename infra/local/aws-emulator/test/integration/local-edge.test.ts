@@ -155,6 +155,30 @@ describe('edge', () => {
     }
   });
 
+  test("EventBridge: PutEvents to another account's bus ARN fails that entry; this account's bus ARN delivers", async () => {
+    const client = new EventBridgeClient(config());
+    try {
+      const entry = { Source: 'id06.cards', DetailType: 'CardOrdered', Detail: '{"orderId":"ORD-ARN"}' };
+      const result = await client.send(
+        new PutEventsCommand({
+          Entries: [
+            { ...entry, EventBusName: 'arn:aws:events:eu-north-1:111111111111:event-bus/x' },
+            { ...entry, EventBusName: `arn:aws:events:eu-north-1:000000000000:event-bus/${BUS}` },
+          ],
+        }),
+      );
+      expect(result.FailedEntryCount).toBe(1);
+      expect(result.Entries?.[0]).toEqual({
+        ErrorCode: 'AccessDeniedException',
+        ErrorMessage: expect.stringContaining('is not authorized to perform: events:PutEvents'),
+      });
+      await bus.idle();
+      expect(started.some((event) => event.id === result.Entries?.[1]?.EventId)).toBe(true);
+    } finally {
+      client.destroy();
+    }
+  });
+
   test('EventBridge: TestEventPattern and ListRules', async () => {
     const client = new EventBridgeClient(config());
     try {

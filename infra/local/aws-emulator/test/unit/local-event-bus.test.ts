@@ -533,6 +533,39 @@ describe('LocalEventBus PutEvents entry errors', () => {
     expect(logs).toEqual([expect.stringContaining('unknown bus no-such-bus')]);
   });
 
+  test("a bus ARN of another account fails that entry with AccessDeniedException; this account's ARN delivers", async () => {
+    const { bus, received } = busWithAppRules();
+    const foreign = 'arn:aws:events:eu-north-1:111111111111:event-bus/x';
+    const own = `arn:aws:events:eu-north-1:${ACCOUNT}:event-bus/${BUS}`;
+    const result = bus.putEvents([
+      { ...valid, EventBusName: foreign },
+      { ...valid, EventBusName: own },
+    ]);
+    expect(result).toEqual({
+      FailedEntryCount: 1,
+      Entries: [
+        {
+          ErrorCode: 'AccessDeniedException',
+          ErrorMessage:
+            `User: arn:aws:iam::${ACCOUNT}:root is not authorized to perform: events:PutEvents on resource: ` +
+            `${foreign} because no resource-based policy allows the events:PutEvents action`,
+        },
+        { EventId: expect.any(String) },
+      ],
+    });
+    await bus.idle();
+    expect(received.cardOrdered).toHaveLength(1);
+  });
+
+  test("a bus ARN of this account in another region is not this emulator's bus: accepted and dropped", async () => {
+    const { bus, received } = busWithAppRules();
+    const elsewhere = `arn:aws:events:us-east-1:${ACCOUNT}:event-bus/${BUS}`;
+    expect(bus.putEvents([{ ...valid, EventBusName: elsewhere }]).FailedEntryCount).toBe(0);
+    await bus.idle();
+    expect(received.cardOrdered).toEqual([]);
+    expect(logs).toEqual([expect.stringContaining(`unknown bus ${elsewhere}`)]);
+  });
+
   test("unknownBus 'reject' fails the entry with ResourceNotFoundException", () => {
     const bus = newBus({ unknownBus: 'reject' });
     expect(bus.putEvents([{ ...valid, EventBusName: 'no-such-bus' }])).toEqual({
