@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { JsonObject } from '../aws-json.ts';
 import { invalidParameterValue, resourceNotFound } from './errors.ts';
 import { redrivePolicyOf } from './queue-attributes.ts';
+import type { Queues } from './queues.ts';
 import { optionalInteger, optionalString, requiredString } from './requests.ts';
-import type { Change, MoveTask, QueueState, SqsState, StoredMessage } from './state.ts';
+import type { Change, MoveTask, QueueState, StoredMessage } from './state.ts';
 
 /**
  * Dead-letter queue redrive: StartMessageMoveTask and ListMessageMoveTasks. As on AWS, the source
@@ -16,31 +17,19 @@ import type { Change, MoveTask, QueueState, SqsState, StoredMessage } from './st
  * RedrivePolicy names the dead-letter queue (the first by name).
  */
 
-/** What the move tasks need of the service. */
-export interface MoveTaskContext {
-  state: SqsState;
-  now(): number;
-  arnOf(name: string): string;
-  queueByArn(arn: string): QueueState | undefined;
-  /** Drops expired messages; returns the time it used. */
-  expire(queue: QueueState): number;
-  commit(changes: readonly Change[]): void;
-  wake(queueName: string): void;
-}
-
 const ARN_FORMAT = /^arn:[^:]+:[^:]+:[^:]*:\d{12}:.+$/;
 
-export function startMoveTask(context: MoveTaskContext, input: JsonObject): JsonObject {
+export function startMoveTask(queues: Queues, input: JsonObject): JsonObject {
   const sourceArn = requiredString(input, 'SourceArn');
-  const source = sourceQueue(context, sourceArn);
-  const redrivenFrom = [...context.state.queues.values()]
+  const source = sourceQueue(queues, sourceArn);
+  const redrivenFrom = [...queues.state.queues.values()]
     .filter((queue) => redrivePolicyOf(queue.attributes)?.deadLetterTargetArn === sourceArn)
     .sort((a, b) => a.name.localeCompare(b.name));
   const firstSource = redrivenFrom[0];
   if (firstSource === undefined)
     throw invalidParameterValue('Source queue must be configured as a Dead Letter Queue.');
   const destinationArn = optionalString(input, 'DestinationArn');
-  if (destinationArn !== undefined && context.queueByArn(destinationArn) === undefined) {
+  if (destinationArn !== undefined && queues.byArn(destinationArn) === undefined) {
     throw resourceNotFound("The resource that you specified for the DestinationArn parameter doesn't exist.");
   }
   const rate = optionalInteger(input, 'MaxNumberOfMessagesPerSecond', {
@@ -49,15 +38,15 @@ export function startMoveTask(context: MoveTaskContext, input: JsonObject): Json
     reason: 'You must enter a number that is between 1 and 500.',
   });
 
-  const now = context.expire(source);
+  const now = queues.expire(source);
   const movable = [...source.messages.values()].filter((message) => message.visibleAt <= now);
   const changes: Change[] = [];
   const woken = new Set<string>();
   let moved = 0;
   let failureReason: string | undefined;
   for (const message of movable) {
-    const target = context.queueByArn(
-      destinationArn ?? message.deadLetterSourceArn ?? context.arnOf(firstSource.name),
+    const target = queues.byArn(
+      destinationArn ?? message.deadLetterSourceArn ?? queues.arnOf(firstSource.name),
     );
     if (target === undefined) {
       failureReason = 'AWS.SimpleQueueService.NonExistentQueue';
@@ -79,35 +68,35 @@ export function startMoveTask(context: MoveTaskContext, input: JsonObject): Json
     toMove: movable.length,
     ...(failureReason === undefined ? {} : { failureReason }),
   };
-  context.commit([...changes, { op: 'task', task }]);
-  for (const name of woken) context.wake(name);
+  queues.commit([...changes, { op: 'task', task }]);
+  for (const name of woken) queues.wake(name);
   return { TaskHandle: task.handle };
 }
 
 /** The source queue's tasks, most recent first (MaxResults 1 to 10, default 1). */
-export function listMoveTasks(context: MoveTaskContext, input: JsonObject): JsonObject {
+export function listMoveTasks(queues: Queues, input: JsonObject): JsonObject {
   const sourceArn = requiredString(input, 'SourceArn');
-  sourceQueue(context, sourceArn);
+  sourceQueue(queues, sourceArn);
   const max =
     optionalInteger(input, 'MaxResults', {
       min: 1,
       max: 10,
       reason: 'You must enter a number that is between 1 and 10.',
     }) ?? 1;
-  const tasks = context.state.tasks
+  const tasks = queues.state.tasks
     .filter((task) => task.sourceArn === sourceArn)
     .reverse()
     .slice(0, max);
   return { Results: tasks.map(describeTask) };
 }
 
-function sourceQueue(context: MoveTaskContext, sourceArn: string): QueueState {
+function sourceQueue(queues: Queues, sourceArn: string): QueueState {
   if (!ARN_FORMAT.test(sourceArn)) {
     throw invalidParameterValue(
       'You must use this format to specify the SourceArn: arn:<partition>:<service>:<region>:<account-id>:<resource-id>',
     );
   }
-  const source = context.queueByArn(sourceArn);
+  const source = queues.byArn(sourceArn);
   if (source === undefined) {
     throw resourceNotFound("The resource that you specified for the SourceArn parameter doesn't exist.");
   }
