@@ -66,6 +66,15 @@ test('errors are AWS JSON 1.0 errors with the Query code in x-amzn-query-error',
   });
 });
 
+test('close() answers a waiting long poll with no messages, so the edge can close', async () => {
+  const sqs = sqsAt({ now: Date.now() });
+  const { url } = sqs.createQueue('polled');
+  const poll = sqs.handle('AmazonSQS.ReceiveMessage', { QueueUrl: url, WaitTimeSeconds: 20 });
+  sqs.close();
+  const stillWaiting = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000).unref());
+  expect(await Promise.race([poll, stillWaiting])).toEqual({ status: 200, body: {} });
+});
+
 describe('the journal', () => {
   let dir: string;
 
