@@ -1,3 +1,4 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import {
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
@@ -558,5 +559,52 @@ describe('dead-letter queues and redrive', () => {
         new StartMessageMoveTaskCommand({ SourceArn: dlqArn, DestinationArn: `${destinationArn}-nope` }),
       ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
+  });
+});
+
+describe('EventBridge dead letters', () => {
+  test("a failing target's event arrives in its dead-letter queue, read with ReceiveMessage as on AWS", async () => {
+    const { url, arn } = emulator.sqs.createQueue('bus-dead-letters');
+    const ruleArn = emulator.bus.putRule('default', 'orders', { source: ['shop.orders'] });
+    emulator.bus.addTarget('default', 'orders', {
+      id: 'handle-order',
+      arn: 'arn:aws:lambda:eu-north-1:000000000000:function:handle-order',
+      retryPolicy: { maximumRetryAttempts: 0 },
+      deadLetterQueueArn: arn,
+      invoke: async () => {
+        throw new RangeError('no such order');
+      },
+    });
+    const events = new EventBridgeClient({
+      endpoint: emulator.url,
+      region: 'eu-north-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const { Entries } = await events.send(
+      new PutEventsCommand({
+        Entries: [{ Source: 'shop.orders', DetailType: 'OrderPlaced', Detail: '{"orderId":"o-1"}' }],
+      }),
+    );
+    events.destroy();
+    await emulator.bus.idle();
+
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: url, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }),
+    );
+    expect(Messages).toHaveLength(1);
+    expect(JSON.parse(Messages[0]?.Body ?? '')).toMatchObject({
+      id: Entries?.[0]?.EventId,
+      source: 'shop.orders',
+      'detail-type': 'OrderPlaced',
+      detail: { orderId: 'o-1' },
+    });
+    expect(Messages[0]?.MessageAttributes).toEqual({
+      RULE_ARN: text(ruleArn),
+      TARGET_ARN: text('arn:aws:lambda:eu-north-1:000000000000:function:handle-order'),
+      ERROR_CODE: text('ERROR_FROM_TARGET'),
+      ERROR_MESSAGE: text('RangeError: no such order'),
+      EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
+      RETRY_ATTEMPTS: text('0'),
+    });
   });
 });
