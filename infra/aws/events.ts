@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DEAD_LETTER_QUEUE, deadLetterQueueName } from '#infra/queues.ts';
 import { CATCH_ALL_PATTERN, RULES, type RuleName } from '#infra/rules.ts';
 import { SISTEC_SOURCE } from '#shared/contracts/events/sources.ts';
 import type { Stage } from './context.ts';
@@ -59,11 +60,13 @@ export class OnboardingEvents extends Construct {
       kmsKey: props.key,
     });
 
+    // Named, as the local stack's is (infra/queues.ts), so operators find it by the same name.
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      queueName: deadLetterQueueName(props.stage),
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: props.key,
       enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: Duration.days(DEAD_LETTER_QUEUE.retentionDays),
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',

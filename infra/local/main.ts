@@ -48,6 +48,7 @@ ID06 onboarding, local stack (started in ${Math.round(performance.now() - starte
   Worker pages   ${stack.apiUrl}/account/start?token=…   (links arrive by email)
   Inbox          ${stack.inboxUrl}   (JSON: ${stack.storeUrl})
   Event bus      ${stack.busName}
+  Dead letters   ${stack.deadLetterQueueUrl}   (aws --endpoint-url ${stack.edgeUrl} sqs receive-message --queue-url ${stack.deadLetterQueueUrl} --message-attribute-names All)
   State machine  ${stack.stateMachineArn}
 ${describeLimits(stack.quotas, stack.faults).join('\n')}
 Try: npm run demo   Stop: Ctrl-C

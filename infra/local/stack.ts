@@ -7,6 +7,7 @@ import {
   type FaultSettings,
   type HttpApi,
   type LocalEventBus,
+  type LocalSqs,
   type LocalStepFunctions,
   type Quotas,
   startEmulator,
@@ -20,6 +21,7 @@ import {
   httpFunction,
   ruleTarget,
 } from '#infra/catalog.ts';
+import { DEAD_LETTER_QUEUE, deadLetterQueueName } from '#infra/queues.ts';
 import { RULES, type RuleName } from '#infra/rules.ts';
 import {
   definitionSubstitutions,
@@ -43,7 +45,7 @@ export interface LocalStackOptions {
   edgePort?: number;
   apiPort?: number;
   sesPort?: number;
-  /** Keep DynamoDB data, executions and the secret under this directory across restarts. */
+  /** Keep DynamoDB data, executions, dead letters and the secret under this directory across restarts. */
   persistDir?: string;
   /** ASL timing substitutions in seconds, e.g. short waits for tests. */
   timings?: Partial<Record<keyof TimingSubstitutions, number>>;
@@ -73,6 +75,10 @@ export interface LocalStack {
   busName: string;
   tableName: string;
   bus: LocalEventBus;
+  /** The emulator's SQS; `sqs.messages(deadLetterQueueUrl)` shows the dead letters. */
+  sqs: LocalSqs;
+  /** Where the rule targets' undelivered events go, as on AWS (infra/queues.ts). */
+  deadLetterQueueUrl: string;
   stepFunctions: LocalStepFunctions;
   /** The quotas in force. */
   quotas: Quotas;
@@ -187,11 +193,16 @@ async function start(
     idempotencyTableInput(LOCAL_DEFAULTS.idempotencyTableName),
   ]);
 
+  const deadLetterQueue = emulator.sqs.createQueue(deadLetterQueueName(), {
+    MessageRetentionPeriod: String(DEAD_LETTER_QUEUE.retentionDays * 86_400),
+  });
   for (const [name, rule] of Object.entries(RULES) as [RuleName, (typeof RULES)[RuleName]][]) {
     const target = ruleTarget(name).name;
     bus.putRule(LOCAL_DEFAULTS.busName, name, rule.pattern, { description: rule.description });
     bus.addTarget(LOCAL_DEFAULTS.busName, name, {
       id: target,
+      arn: functions.arn(target),
+      deadLetterQueueArn: deadLetterQueue.arn,
       invoke: async (event) => {
         await functions.invoke(target, event);
       },
@@ -229,6 +240,8 @@ async function start(
     busName: LOCAL_DEFAULTS.busName,
     tableName: LOCAL_DEFAULTS.tableName,
     bus,
+    sqs: emulator.sqs,
+    deadLetterQueueUrl: deadLetterQueue.url,
     stepFunctions,
     quotas: options.quotas ?? {},
     faults: emulator.faults,

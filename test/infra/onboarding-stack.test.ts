@@ -104,8 +104,10 @@ describe('event bus', () => {
     expect(Object.values(transformer.InputPathsMap)).toContain('$.detail-type');
   });
 
-  test('the dead-letter queue is encrypted with the data key and refuses plain HTTP', () => {
+  test('the dead-letter queue is named after the stage, kept 14 days, encrypted with the data key, and refuses plain HTTP', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'id06-onboarding-dead-letters-dev',
+      MessageRetentionPeriod: 14 * 24 * 3600,
       KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('DataKey'), 'Arn'] },
     });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -457,7 +459,10 @@ describe('production', () => {
     });
   });
 
-  test('is named after its stage', () => {
+  test('is named after its stage, and so is its dead-letter queue', () => {
     expect(Stack.of(prod.stack).stackName).toBe('Id06Onboarding-prod');
+    prod.template.hasResourceProperties('AWS::SQS::Queue', {
+      QueueName: 'id06-onboarding-dead-letters-prod',
+    });
   });
 });

@@ -14,6 +14,11 @@ export function putEvent(stack: LocalStack, source: string, detailType: string, 
   return putLocalEvent(clientConfig(stack), { busName: stack.busName, source, detailType, detail });
 }
 
+/** What the dead-letter queue holds now (the event as body, why it failed as attributes), left in it. */
+export function deadLetters(stack: LocalStack) {
+  return stack.sqs.messages(stack.deadLetterQueueUrl);
+}
+
 export function executionArn(stack: LocalStack, orderId: string): string {
   return executionArnOf(stack.stateMachineArn, orderId);
 }

@@ -10,6 +10,8 @@ export type JsonObject = { [key: string]: JsonValue };
 export interface ServiceReply {
   status: number;
   body: unknown;
+  /** Extra response headers (SQS's `x-amzn-query-error`). */
+  headers?: Record<string, string>;
 }
 
 /** A plain object (not an array, not null): what every request body and JSON document must be. */

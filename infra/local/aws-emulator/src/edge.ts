@@ -26,6 +26,7 @@ export interface EdgeRoutes {
   stepFunctions: LocalService;
   events: LocalService;
   secretsManager: LocalService;
+  sqs: LocalService;
 }
 
 export interface EdgeOptions {
@@ -50,7 +51,7 @@ export interface Edge {
 interface JsonServiceRoute {
   prefix: string;
   name: string;
-  route: 'stepFunctions' | 'events' | 'secretsManager';
+  route: 'stepFunctions' | 'events' | 'secretsManager' | 'sqs';
   contentType: string;
 }
 
@@ -68,6 +69,7 @@ const JSON_SERVICES: readonly JsonServiceRoute[] = [
     route: 'secretsManager',
     contentType: 'application/x-amz-json-1.1',
   },
+  { prefix: 'AmazonSQS.', name: 'sqs', route: 'sqs', contentType: 'application/x-amz-json-1.0' },
 ];
 
 const DYNAMODB_PREFIX = 'DynamoDB_20120810.';
@@ -145,6 +147,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, context: Request
         stepfunctions: 'in-process',
         events: 'in-process',
         secretsmanager: 'in-process',
+        sqs: 'in-process',
       },
     });
     return 'health';
@@ -288,9 +291,16 @@ async function proxy(res: ServerResponse, upstream: Upstream, contentType?: stri
   await new Promise<void>((resolve) => res.end(upstream.body, resolve));
 }
 
-function sendJson(res: ServerResponse, status: number, contentType: string, body: unknown): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body ?? {});
   res.writeHead(status, {
+    ...headers,
     'content-type': contentType,
     'content-length': Buffer.byteLength(text),
     'x-amzn-requestid': randomUUID(),
@@ -299,7 +309,7 @@ function sendJson(res: ServerResponse, status: number, contentType: string, body
 }
 
 function sendReply(res: ServerResponse, contentType: string, reply: ServiceReply): void {
-  sendJson(res, reply.status, contentType, reply.body);
+  sendJson(res, reply.status, contentType, reply.body, reply.headers);
 }
 
 function sendXml(res: ServerResponse, status: number, xml: string): void {

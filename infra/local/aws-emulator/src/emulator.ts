@@ -8,6 +8,7 @@ import type { Quotas } from './quotas.ts';
 import { LocalSecrets } from './secrets.ts';
 import { closeServer, listen } from './server.ts';
 import { type LocalSes, startSes } from './ses.ts';
+import { LocalSqs } from './sqs/service.ts';
 import { limitStartExecution } from './start-execution-limit.ts';
 import { LocalStepFunctions } from './step-functions/service.ts';
 import type { TaskServices } from './step-functions/task-resources.ts';
@@ -22,7 +23,7 @@ export interface EmulatorOptions {
   edgePort?: number;
   /** aws-ses-v2-local's own port (its web inbox); 0 (the default) picks a free port. */
   sesPort?: number;
-  /** Keeps DynamoDB data, executions and dead letters under this directory across restarts. */
+  /** Keeps DynamoDB data, executions and SQS queues (dead letters too) here across restarts. */
   persistDir?: string;
   /** Custom event buses that exist from the start; `default` always exists. */
   buses?: readonly string[];
@@ -47,6 +48,8 @@ export interface Emulator {
   ses: { url: string; storeUrl: string };
   bus: LocalEventBus;
   secrets: LocalSecrets;
+  /** SQS; the bus sends a target's dead letters to its `deadLetterQueueArn` here. */
+  sqs: LocalSqs;
   /** Set once startStepFunctions has been called. */
   stepFunctions: LocalStepFunctions | undefined;
   /**
@@ -65,7 +68,7 @@ const DEFAULT_REGION = 'eu-north-1';
 const DEFAULT_ACCOUNT = '000000000000';
 
 /**
- * DynamoDB (dynalite), SES (aws-ses-v2-local), EventBridge, Secrets Manager and, once started,
+ * DynamoDB (dynalite), SES (aws-ses-v2-local), EventBridge, Secrets Manager, SQS and, once started,
  * Step Functions behind one endpoint. If any part fails to start, the parts already running stop.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -82,6 +85,7 @@ interface Running {
   dynamo?: Server;
   ses?: LocalSes;
   bus?: LocalEventBus;
+  sqs?: LocalSqs;
   edge?: Edge;
   stepFunctions?: LocalStepFunctions;
 }
@@ -89,6 +93,9 @@ interface Running {
 async function stopAll(running: Running): Promise<void> {
   await running.bus?.close();
   await running.stepFunctions?.close();
+  // After the bus, whose last dead letters go to SQS; before the edge, which waits for the long
+  // polls that this answers.
+  running.sqs?.close();
   await running.edge?.close();
   await running.ses?.close();
   if (running.dynamo) await closeServer(running.dynamo);
@@ -110,14 +117,21 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
   const dynamoUrl = await listen(running.dynamo, 0, host);
   running.ses = await startSes({ port: options.sesPort ?? 0, host });
   const secrets = new LocalSecrets({ region, accountId });
+  const sqs = new LocalSqs({
+    region,
+    accountId,
+    endpoint: () => running.edge?.url ?? '',
+    ...(persistDir ? { persistDir: join(persistDir, 'sqs') } : {}),
+  });
+  running.sqs = sqs;
   const bus = new LocalEventBus({
     region,
     accountId,
     log,
     buses: options.buses ?? [],
+    deadLetterQueues: sqs,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
-    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
   });
   running.bus = bus;
   const stepFunctionsRoute: LocalService = {
@@ -138,6 +152,7 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
       stepFunctions: limitStartExecution(stepFunctionsRoute, quotas.startExecution),
       events: bus,
       secretsManager: secrets,
+      sqs,
     },
     log,
     ...(options.accessLog ? { accessLog: true } : {}),
@@ -156,6 +171,7 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     ses: { url: running.ses.url, storeUrl: running.ses.storeUrl },
     bus,
     secrets,
+    sqs,
     stepFunctions: undefined,
     faults,
     startStepFunctions: (services) => {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile } from 'node:fs/promises';
 import {
   awsJsonError,
   describeError,
-  errorFields,
   isJsonObject,
   type JsonObject,
   parseJson,
@@ -15,7 +13,8 @@ import { matchesEventPattern, validateEventPattern } from './event-pattern.ts';
  * A local EventBridge: buses, rules with event patterns, targets that are plain async functions,
  * PutEvents with AWS's per-entry results, and delivery after PutEvents returns, retried with
  * exponential backoff and jitter within a rule target's RetryPolicy (age window and retry count),
- * then a dead-letter record (as a rule target's DLQ would hold it).
+ * then a message to the target's dead-letter queue (SQS), as EventBridge sends it, or, without
+ * one, the event is dropped, as on AWS.
  */
 
 /** The event as EventBridge hands it to targets. */
@@ -71,23 +70,26 @@ export interface Backoff {
 
 export interface EventTarget {
   id: string;
+  /** The target's ARN (a Lambda function's): the TARGET_ARN of its dead letters (else its id). */
+  arn?: string;
   invoke(event: EventBridgeEvent): Promise<void>;
   /** This target's own RetryPolicy; what it leaves out comes from the bus's. */
   retryPolicy?: RetryPolicy;
+  /** Its DeadLetterConfig: the SQS queue the event goes to when the bus gives up on it. */
+  deadLetterQueueArn?: string;
 }
 
 /** Which limit ended the delivery (AWS's DLQ message attribute EXHAUSTED_RETRY_CONDITION), or the bus closing. */
 export type ExhaustedRetryCondition = 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds' | 'EventBusClosed';
 
-export interface DeadLetter {
-  at: string;
-  bus: string;
-  rule: string;
-  target: string;
-  attempts: number;
-  exhaustedRetryCondition: ExhaustedRetryCondition;
-  error: { name: string; message: string };
-  event: EventBridgeEvent;
+/** Where dead letters go: the emulator's SQS (`LocalSqs.send`). */
+export interface DeadLetterQueues {
+  /** Sends a message to the queue with this ARN; throws when SQS refuses it (no such queue…). */
+  send(
+    queueArn: string,
+    body: string,
+    attributes: Record<string, { DataType: string; StringValue: string }>,
+  ): unknown;
 }
 
 /** Called once per accepted event with the rules it matched (possibly none). */
@@ -100,8 +102,8 @@ export interface LocalEventBusOptions {
   /** Every target's RetryPolicy unless it has its own; defaults are AWS's (24 h, 185 retries). */
   retryPolicy?: RetryPolicy;
   backoff?: Backoff;
-  /** A JSON-lines file the dead letters are appended to (the local DLQ). */
-  deadLetterPath?: string;
+  /** Where targets' dead letters are sent; without it every dead letter is dropped (and logged). */
+  deadLetterQueues?: DeadLetterQueues;
   /** Custom buses that exist from the start (the app's bus); `default` always exists. */
   buses?: readonly string[];
   /**
@@ -156,11 +158,10 @@ export class LocalEventBus {
   readonly #log: (line: string) => void;
   readonly #retryPolicy: Required<RetryPolicy>;
   readonly #backoff: Required<Backoff>;
-  readonly #deadLetterPath: string | undefined;
+  readonly #deadLetterQueues: DeadLetterQueues | undefined;
   readonly #rejectUnknownBus: boolean;
   readonly #buses = new Map<string, Bus>();
   readonly #listeners = new Set<EventListener>();
-  readonly #deadLetters: DeadLetter[] = [];
   readonly #idleWaiters: (() => void)[] = [];
   readonly #pendingRetries = new Map<NodeJS.Timeout, () => void>();
   #inFlight = 0;
@@ -172,7 +173,7 @@ export class LocalEventBus {
     this.#log = options.log;
     this.#retryPolicy = { ...AWS_RETRY_POLICY, ...options.retryPolicy };
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.#deadLetterPath = options.deadLetterPath;
+    this.#deadLetterQueues = options.deadLetterQueues;
     this.#rejectUnknownBus = options.unknownBus === 'reject';
     this.createEventBus(DEFAULT_BUS);
     for (const name of options.buses ?? []) this.createEventBus(name);
@@ -228,7 +229,7 @@ export class LocalEventBus {
           `Member must have length between 1 and ${MAX_ENTRIES}`,
       );
     }
-    const results = entries.map((entry) => this.#putEntry(entry));
+    const results = entries.map((entry) => this.#otherAccount(entry) ?? this.#putEntry(entry));
     return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
   }
 
@@ -264,11 +265,7 @@ export class LocalEventBus {
     return () => this.#listeners.delete(listener);
   }
 
-  deadLetters(): DeadLetter[] {
-    return structuredClone(this.#deadLetters);
-  }
-
-  /** Resolves once no delivery (attempt, pending retry or dead-letter write) is in flight. */
+  /** Resolves once no delivery (attempt, pending retry or dead letter) is in flight. */
   idle(): Promise<void> {
     if (this.#inFlight === 0) return Promise.resolve();
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
@@ -356,9 +353,33 @@ export class LocalEventBus {
     return bus;
   }
 
-  /** The bus by name or ARN, if it exists (PutEvents decides itself what a missing bus means). */
+  /**
+   * The bus by name or ARN, if it exists (PutEvents decides itself what a missing bus means). An
+   * ARN names one of these buses only with this emulator's account and region.
+   */
   #findBus(nameOrArn: string): Bus | undefined {
-    return this.#buses.get(nameOfBus(nameOrArn));
+    const arn = busArnParts(nameOrArn);
+    if (arn === undefined) return this.#buses.get(nameOrArn);
+    return arn.region === this.#region && arn.account === this.#accountId
+      ? this.#buses.get(arn.name)
+      : undefined;
+  }
+
+  /**
+   * An entry for a bus ARN of another account: that account's bus policy would have to let this one
+   * put events, and there is no other account here. AWS documents no exact per-entry answer for
+   * this; the entry fails with AccessDeniedException in IAM's wording (PutEvents itself succeeds).
+   */
+  #otherAccount(entry: PutEventsEntry): PutEventsResultEntry | undefined {
+    const name = isJsonObject(entry) ? entry.EventBusName : undefined;
+    const arn = typeof name === 'string' ? busArnParts(name) : undefined;
+    if (arn === undefined || arn.account === this.#accountId) return undefined;
+    return {
+      ErrorCode: 'AccessDeniedException',
+      ErrorMessage:
+        `User: arn:aws:iam::${this.#accountId}:root is not authorized to perform: events:PutEvents on ` +
+        `resource: ${name} because no resource-based policy allows the events:PutEvents action`,
+    };
   }
 
   #rule(bus: Bus, name: string): Rule {
@@ -478,7 +499,11 @@ export class LocalEventBus {
     });
   }
 
-  async #deadLetter(given: {
+  /**
+   * Sends the event to the target's dead-letter queue as EventBridge does: the event JSON as the
+   * body, the reason in message attributes; without a queue the event is dropped, as on AWS.
+   */
+  #deadLetter(given: {
     bus: Bus;
     rule: Rule;
     target: EventTarget;
@@ -486,29 +511,34 @@ export class LocalEventBus {
     attempts: number;
     condition: ExhaustedRetryCondition;
     failure: unknown;
-  }): Promise<void> {
-    const { bus, rule, target, event, attempts, failure } = given;
-    const record: DeadLetter = {
-      at: new Date().toISOString(),
-      bus: bus.name,
-      rule: rule.name,
-      target: target.id,
-      attempts,
-      exhaustedRetryCondition: given.condition,
-      error: errorFields(failure),
-      event,
-    };
-    this.#deadLetters.push(record);
-    // The detail may hold personal data: the log names the event, the DLQ record keeps it.
-    this.#log(
+  }): void {
+    const { bus, rule, target, event, attempts, condition, failure } = given;
+    // The detail may hold personal data: log lines name the event, only the queue keeps it.
+    const gaveUp =
       `event-bus: gave up on event ${event.id} (${event.source} ${event['detail-type']}) for ` +
-        `${rule.name}/${target.id} after ${attempts} attempt(s) (${given.condition}): ${describeError(failure)}`,
-    );
-    if (this.#deadLetterPath === undefined) return;
+      `${rule.name}/${target.id} on ${bus.name} after ${attempts} attempt(s) (${condition}): ${describeError(failure)}`;
+    const queueArn = target.deadLetterQueueArn;
+    if (queueArn === undefined) {
+      this.#log(`${gaveUp}; dropped, the target has no dead-letter queue`);
+      return;
+    }
+    if (this.#deadLetterQueues === undefined) {
+      this.#log(`${gaveUp}; dropped, the bus has no SQS for dead-letter queue ${queueArn}`);
+      return;
+    }
     try {
-      await appendFile(this.#deadLetterPath, `${JSON.stringify(record)}\n`);
+      this.#deadLetterQueues.send(queueArn, JSON.stringify(event), {
+        RULE_ARN: text(rule.arn),
+        TARGET_ARN: text(target.arn ?? target.id),
+        // ERROR_FROM_TARGET: the target itself failed (AWS's code when a target returns an error).
+        ERROR_CODE: text(failure instanceof EventBusClosedError ? 'INTERNAL_ERROR' : 'ERROR_FROM_TARGET'),
+        ERROR_MESSAGE: text(describeError(failure)),
+        EXHAUSTED_RETRY_CONDITION: text(condition),
+        RETRY_ATTEMPTS: text(String(attempts - 1)),
+      });
+      this.#log(`${gaveUp}; sent to dead-letter queue ${queueArn}`);
     } catch (error) {
-      this.#log(`event-bus: could not write the dead letter of event ${event.id}: ${describeError(error)}`);
+      this.#log(`${gaveUp}; dropped, dead-letter queue ${queueArn} refused it: ${describeError(error)}`);
     }
   }
 
@@ -521,6 +551,19 @@ export class LocalEventBus {
 
 /** An acceptable entry's parsed Detail and Time (undefined: none given), or why it is not acceptable. */
 type CheckedEntry = { detail: JsonObject; time: Date | undefined } | { error: PutEventsResultEntry };
+
+/** A string message attribute, as EventBridge sets on dead letters. */
+function text(value: string) {
+  return { DataType: 'String', StringValue: value };
+}
+
+/** An event bus ARN's parts; undefined for a plain name. */
+function busArnParts(nameOrArn: string): { region: string; account: string; name: string } | undefined {
+  const match = /^arn:aws[a-z-]*:events:([^:]*):(\d{12}):event-bus\/(.+)$/.exec(nameOrArn);
+  return match
+    ? { region: match[1] as string, account: match[2] as string, name: match[3] as string }
+    : undefined;
+}
 
 /** A bus's name, from its name or its ARN. */
 function nameOfBus(nameOrArn: string): string {

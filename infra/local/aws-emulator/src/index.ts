@@ -4,7 +4,7 @@ export { startDynalite } from './dynalite.ts';
 export { type Emulator, type EmulatorOptions, startEmulator } from './emulator.ts';
 export {
   type Backoff,
-  type DeadLetter,
+  type DeadLetterQueues,
   type EventBridgeEvent,
   type EventTarget,
   LocalEventBus,
@@ -26,5 +26,7 @@ export { lambdaExitError, lambdaServiceError, lambdaTimeoutError } from './lambd
 export { AWS_QUOTAS, describeQuotas, QuotaSettingsError, type Quotas, type RateQuota } from './quotas.ts';
 export { LocalSecrets } from './secrets.ts';
 export { closeServer, listen } from './server.ts';
+export type { MessageAttributes, MessageAttributeValue } from './sqs/md5.ts';
+export { LocalSqs, type QueueMessage } from './sqs/service.ts';
 export { LocalStepFunctions } from './step-functions/service.ts';
 export type { TaskServices } from './step-functions/task-resources.ts';

@@ -13,6 +13,7 @@ import { type Edge, type LocalService, startEdge } from '../../src/edge.ts';
 import { type EventBridgeEvent, LocalEventBus } from '../../src/event-bus.ts';
 import { LocalSecrets } from '../../src/secrets.ts';
 import { type LocalSes, startSes } from '../../src/ses.ts';
+import { LocalSqs } from '../../src/sqs/service.ts';
 import { loadEventFixture, RULES } from '../support/fixtures.ts';
 
 const BUS = 'id06-onboarding-local';
@@ -64,7 +65,14 @@ beforeAll(async () => {
   edge = await startEdge({
     port: 0,
     host: '127.0.0.1',
-    routes: { dynamodb: dynamo.endpoint, ses: ses.url, stepFunctions, events: bus, secretsManager: secrets },
+    routes: {
+      dynamodb: dynamo.endpoint,
+      ses: ses.url,
+      stepFunctions,
+      events: bus,
+      secretsManager: secrets,
+      sqs: new LocalSqs({ region: 'eu-north-1', accountId: '000000000000', endpoint: () => edge.url }),
+    },
     log: (line) => logs.push(line),
     maxBodyBytes: 64 * 1024,
   });
@@ -84,7 +92,7 @@ describe('edge', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
-      services: { dynamodb: dynamo.endpoint, ses: ses.url, events: 'in-process' },
+      services: { dynamodb: dynamo.endpoint, ses: ses.url, events: 'in-process', sqs: 'in-process' },
     });
   });
 
@@ -142,6 +150,30 @@ describe('edge', () => {
           detail: fixture.event.detail,
         }),
       ]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  test("EventBridge: PutEvents to another account's bus ARN fails that entry; this account's bus ARN delivers", async () => {
+    const client = new EventBridgeClient(config());
+    try {
+      const entry = { Source: 'id06.cards', DetailType: 'CardOrdered', Detail: '{"orderId":"ORD-ARN"}' };
+      const result = await client.send(
+        new PutEventsCommand({
+          Entries: [
+            { ...entry, EventBusName: 'arn:aws:events:eu-north-1:111111111111:event-bus/x' },
+            { ...entry, EventBusName: `arn:aws:events:eu-north-1:000000000000:event-bus/${BUS}` },
+          ],
+        }),
+      );
+      expect(result.FailedEntryCount).toBe(1);
+      expect(result.Entries?.[0]).toEqual({
+        ErrorCode: 'AccessDeniedException',
+        ErrorMessage: expect.stringContaining('is not authorized to perform: events:PutEvents'),
+      });
+      await bus.idle();
+      expect(started.some((event) => event.id === result.Entries?.[1]?.EventId)).toBe(true);
     } finally {
       client.destroy();
     }
@@ -306,6 +338,7 @@ describe('edge', () => {
         ['AWSEvents.ListEventBuses', '{}'],
         ['secretsmanager.GetSecretValue', '{"SecretId":"identity-hash"}'],
         ['DynamoDB_20120810.ListTables', '{}'],
+        ['AmazonSQS.ListQueues', '{}'],
       ].map(async ([target = '', body = '']) => (await post(target, body)).headers.get('content-type')),
     );
     expect(types).toEqual([
@@ -313,13 +346,14 @@ describe('edge', () => {
       'application/x-amz-json-1.1',
       'application/x-amz-json-1.1',
       'application/x-amz-json-1.0',
+      'application/x-amz-json-1.0',
     ]);
   });
 
   test('an unknown X-Amz-Target, malformed JSON, and a failing service get AWS-shaped errors', async () => {
     const post = (target: string, body: string) =>
       fetch(edge.url, { method: 'POST', headers: { 'x-amz-target': target }, body });
-    const unknown = await post('AmazonSQS.SendMessage', '{}');
+    const unknown = await post('Kinesis_20131202.PutRecord', '{}');
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ __type: 'UnknownOperationException' });
 

@@ -3,6 +3,7 @@ import { DeleteRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbridg
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetSendQuotaCommand, SESClient } from '@aws-sdk/client-ses';
 import { ListActivitiesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListQueueTagsCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type Emulator, startEmulator } from '../../src/index.ts';
 
 // Every service answers an operation it does not implement with an AWS-shaped
@@ -96,6 +97,17 @@ test('Step Functions (awsJson 1.0); before it starts, ServiceUnavailable', async
   }
 });
 
+test('SQS (awsJson 1.0, without the x-amzn-query-error of its modelled errors)', async () => {
+  const client = new SQSClient(config());
+  try {
+    await expectUnknown(() =>
+      client.send(new ListQueueTagsCommand({ QueueUrl: `${emulator.url}/000000000000/q` })),
+    );
+  } finally {
+    client.destroy();
+  }
+});
+
 test('SES v1 (Query protocol: an XML ErrorResponse)', async () => {
   const client = new SESClient(config());
   try {
@@ -129,7 +141,7 @@ test('SES v2 (REST JSON: the code in x-amzn-errortype)', async () => {
 test('a service the emulator does not have (X-Amz-Target)', async () => {
   const response = await raw('/', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AmazonSQS.SendMessage' },
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Kinesis_20131202.PutRecord' },
     body: '{}',
   });
   expect(response.status).toBe(400);

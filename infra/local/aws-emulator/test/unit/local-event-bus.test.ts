@@ -1,6 +1,3 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   EventBridgeApiError,
   type EventBridgeEvent,
@@ -9,6 +6,7 @@ import {
   type PutEventsEntry,
   type RetryPolicy,
 } from '../../src/event-bus.ts';
+import { LocalSqs, type QueueMessage } from '../../src/sqs/service.ts';
 import {
   allEventFixtures,
   type EventFixture,
@@ -174,23 +172,31 @@ describe('LocalEventBus delivery', () => {
   });
 });
 
+/** A bus whose targets can send dead letters to a real local SQS queue; `deadLetters()` reads it. */
+function busWithDeadLetterQueue(options: Partial<LocalEventBusOptions> = {}) {
+  const sqs = new LocalSqs({
+    region: 'eu-north-1',
+    accountId: ACCOUNT,
+    endpoint: () => 'http://127.0.0.1:4566',
+  });
+  const { arn } = sqs.createQueue('dead-letters');
+  const bus = newBus({ deadLetterQueues: sqs, ...options });
+  return { bus, queueArn: arn, deadLetters: () => sqs.messages('dead-letters') };
+}
+
+/** A message attribute's string value. */
+const attribute = (letter: QueueMessage | undefined, name: string) => letter?.attributes[name]?.StringValue;
+
 describe('LocalEventBus retries and dead letters', () => {
-  let dir: string;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'local-event-bus-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   test('a target that fails twice then succeeds is retried and not dead-lettered', async () => {
-    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 2 } });
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
+      retryPolicy: { maximumRetryAttempts: 2 },
+    });
     let calls = 0;
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
       id: 'flaky',
+      deadLetterQueueArn: queueArn,
       invoke: async () => {
         calls++;
         if (calls < 3) throw new Error(`boom ${calls}`);
@@ -199,7 +205,7 @@ describe('LocalEventBus retries and dead letters', () => {
     bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
     await bus.idle();
     expect(calls).toBe(3);
-    expect(bus.deadLetters()).toEqual([]);
+    expect(deadLetters()).toEqual([]);
     expect(logs.filter((line) => line.includes('retrying'))).toHaveLength(2);
   });
 
@@ -221,13 +227,17 @@ describe('LocalEventBus retries and dead letters', () => {
     expect(third - second).toBeGreaterThanOrEqual(75);
   });
 
-  test('a target that always fails ends in deadLetters() and the file, never in the log', async () => {
-    const path = join(dir, 'dead-letters.jsonl');
-    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 2 }, deadLetterPath: path });
+  test('a target that always fails sends the event to its dead-letter queue as EventBridge does, never to the log', async () => {
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
+      retryPolicy: { maximumRetryAttempts: 2 },
+    });
     let calls = 0;
-    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    const ruleArn = bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    const functionArn = 'arn:aws:lambda:eu-north-1:000000000000:function:start-onboarding';
     bus.addTarget(BUS, 'cards', {
       id: 'start-onboarding',
+      arn: functionArn,
+      deadLetterQueueArn: queueArn,
       invoke: async () => {
         calls++;
         throw new TypeError('table missing');
@@ -238,36 +248,93 @@ describe('LocalEventBus retries and dead letters', () => {
     await bus.idle();
 
     expect(calls).toBe(3);
-    const [letter, ...rest] = bus.deadLetters();
+    const [letter, ...rest] = deadLetters();
     expect(rest).toEqual([]);
-    expect(letter).toMatchObject({
-      bus: BUS,
-      rule: 'cards',
-      target: 'start-onboarding',
-      attempts: 3,
-      exhaustedRetryCondition: 'MaximumRetryAttempts',
-      error: { name: 'TypeError', message: 'table missing' },
-      event: { id: Entries[0]?.EventId, detail: fixture.event.detail },
+    expect(JSON.parse(letter?.body ?? '')).toEqual({
+      version: '0',
+      id: Entries[0]?.EventId,
+      'detail-type': 'CardOrdered',
+      source: 'id06.cards',
+      account: ACCOUNT,
+      time: expect.any(String),
+      region: 'eu-north-1',
+      resources: [],
+      detail: fixture.event.detail,
     });
-    const lines = (await readFile(path, 'utf8')).trim().split('\n');
-    expect(lines.map((line) => JSON.parse(line))).toEqual([letter]);
+    const text = (value: string) => ({ DataType: 'String', StringValue: value });
+    expect(letter?.attributes).toEqual({
+      RULE_ARN: text(ruleArn),
+      TARGET_ARN: text(functionArn),
+      ERROR_CODE: text('ERROR_FROM_TARGET'),
+      ERROR_MESSAGE: text('TypeError: table missing'),
+      EXHAUSTED_RETRY_CONDITION: text('MaximumRetryAttempts'),
+      RETRY_ATTEMPTS: text('2'),
+    });
 
     const identityNumber = String(
       (fixture.event.detail.cardholder as Record<string, unknown>).identityNumber,
     );
     expect(logs.some((line) => line.includes(`gave up on event ${Entries[0]?.EventId}`))).toBe(true);
-    expect(logs.some((line) => line.includes('TypeError: table missing'))).toBe(true);
+    expect(logs.some((line) => line.includes(`sent to dead-letter queue ${queueArn}`))).toBe(true);
     for (const line of logs) {
       expect(line).not.toContain(identityNumber);
       expect(line).not.toContain('lukasz');
     }
   });
 
-  test('close() dead-letters deliveries still waiting for a retry', async () => {
-    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 4 }, backoff: { initialDelayMs: 60_000 } });
+  test('a target without a dead-letter queue drops the event, as AWS does, logging its id and not its detail', async () => {
+    const { bus, deadLetters } = busWithDeadLetterQueue({ retryPolicy: { maximumRetryAttempts: 0 } });
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'no-dlq',
+      invoke: async () => {
+        throw new Error('down');
+      },
+    });
+    const fixture = loadEventFixture('id06.cards/polish-worker');
+    const { Entries } = bus.putEvents([entryOf(fixture)]);
+    await bus.idle();
+    expect(deadLetters()).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `gave up on event ${Entries[0]?.EventId} .*; dropped, the target has no dead-letter queue$`,
+        ),
+      ),
+    ]);
+    expect(logs[0]).not.toContain(String(fixture.event.detail.orderId));
+  });
+
+  test('a dead-letter queue that does not exist: the event is dropped and the log says why', async () => {
+    const { bus, deadLetters } = busWithDeadLetterQueue({ retryPolicy: { maximumRetryAttempts: 0 } });
+    const missing = `arn:aws:sqs:eu-north-1:${ACCOUNT}:no-such-queue`;
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
       id: 'down',
+      deadLetterQueueArn: missing,
+      invoke: async () => {
+        throw new Error('down');
+      },
+    });
+    bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
+    await bus.idle();
+    expect(deadLetters()).toEqual([]);
+    expect(logs).toEqual([
+      expect.stringContaining(
+        `dropped, dead-letter queue ${missing} refused it: SqsError: The specified queue does not exist.`,
+      ),
+    ]);
+  });
+
+  test('close() dead-letters deliveries still waiting for a retry', async () => {
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
+      retryPolicy: { maximumRetryAttempts: 4 },
+      backoff: { initialDelayMs: 60_000 },
+    });
+    bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
+    bus.addTarget(BUS, 'cards', {
+      id: 'down',
+      deadLetterQueueArn: queueArn,
       invoke: async () => {
         throw new Error('down');
       },
@@ -277,21 +344,28 @@ describe('LocalEventBus retries and dead letters', () => {
     const started = performance.now();
     await bus.close();
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(bus.deadLetters()).toMatchObject([
-      { attempts: 1, exhaustedRetryCondition: 'EventBusClosed', error: { name: 'EventBusClosedError' } },
-    ]);
+    const [letter, ...rest] = deadLetters();
+    expect(rest).toEqual([]);
+    expect(attribute(letter, 'EXHAUSTED_RETRY_CONDITION')).toBe('EventBusClosed');
+    expect(attribute(letter, 'RETRY_ATTEMPTS')).toBe('0');
+    expect(attribute(letter, 'ERROR_CODE')).toBe('INTERNAL_ERROR');
+    expect(attribute(letter, 'ERROR_MESSAGE')).toMatch(/^EventBusClosedError: /);
     expect(bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]).FailedEntryCount).toBe(1);
   });
 });
 
 describe('LocalEventBus retry window', () => {
   /** A rule whose target fails its first `failures` calls; counts calls and successful deliveries. */
-  function failingTarget(bus: LocalEventBus, failures: number, retryPolicy?: RetryPolicy) {
+  function failingTarget(
+    bus: LocalEventBus,
+    failures: number,
+    options: { retryPolicy?: RetryPolicy; deadLetterQueueArn?: string } = {},
+  ) {
     const counts = { calls: 0, delivered: 0 };
     bus.putRule(BUS, 'cards', RULES.cardOrdered.pattern);
     bus.addTarget(BUS, 'cards', {
       id: 'flaky',
-      ...(retryPolicy ? { retryPolicy } : {}),
+      ...options,
       invoke: async () => {
         counts.calls++;
         if (counts.calls <= failures) throw new Error(`not ready yet (${counts.calls})`);
@@ -311,20 +385,23 @@ describe('LocalEventBus retry window', () => {
   });
 
   test('a target failing a few times within the window gets the event exactly once', async () => {
-    const bus = newBus({ retryPolicy: { maximumEventAgeSeconds: 5 }, backoff: { initialDelayMs: 5 } });
-    const counts = failingTarget(bus, 4);
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
+      retryPolicy: { maximumEventAgeSeconds: 5 },
+      backoff: { initialDelayMs: 5 },
+    });
+    const counts = failingTarget(bus, 4, { deadLetterQueueArn: queueArn });
     bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
     await bus.idle();
     expect(counts).toEqual({ calls: 5, delivered: 1 });
-    expect(bus.deadLetters()).toEqual([]);
+    expect(deadLetters()).toEqual([]);
   });
 
   test('a target failing past the window is dead-lettered when the window ends', async () => {
-    const bus = newBus({
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
       retryPolicy: { maximumEventAgeSeconds: 0.3 },
       backoff: { initialDelayMs: 20, maxDelayMs: 80 },
     });
-    const counts = failingTarget(bus, Number.POSITIVE_INFINITY);
+    const counts = failingTarget(bus, Number.POSITIVE_INFINITY, { deadLetterQueueArn: queueArn });
     const started = performance.now();
     bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
     await bus.idle();
@@ -333,32 +410,40 @@ describe('LocalEventBus retry window', () => {
     expect(elapsed).toBeLessThan(2000);
     expect(counts.delivered).toBe(0);
     expect(counts.calls).toBeGreaterThanOrEqual(4);
-    expect(bus.deadLetters()).toMatchObject([
-      { attempts: counts.calls, exhaustedRetryCondition: 'MaximumEventAgeInSeconds' },
-    ]);
+    const [letter, ...rest] = deadLetters();
+    expect(rest).toEqual([]);
+    expect(attribute(letter, 'EXHAUSTED_RETRY_CONDITION')).toBe('MaximumEventAgeInSeconds');
+    expect(attribute(letter, 'RETRY_ATTEMPTS')).toBe(String(counts.calls - 1));
   });
 
   test("a target's own RetryPolicy overrides the bus's", async () => {
-    const bus = newBus({ retryPolicy: { maximumRetryAttempts: 5 } });
-    const counts = failingTarget(bus, 3, { maximumRetryAttempts: 1 });
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({
+      retryPolicy: { maximumRetryAttempts: 5 },
+    });
+    const counts = failingTarget(bus, 3, {
+      retryPolicy: { maximumRetryAttempts: 1 },
+      deadLetterQueueArn: queueArn,
+    });
     bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
     await bus.idle();
     expect(counts).toEqual({ calls: 2, delivered: 0 });
-    expect(bus.deadLetters()).toMatchObject([
-      { attempts: 2, exhaustedRetryCondition: 'MaximumRetryAttempts' },
-    ]);
+    const [letter] = deadLetters();
+    expect(attribute(letter, 'EXHAUSTED_RETRY_CONDITION')).toBe('MaximumRetryAttempts');
+    expect(attribute(letter, 'RETRY_ATTEMPTS')).toBe('1');
   });
 
   test('close() does not wait for retries pending under the 24-hour default window', async () => {
-    const bus = newBus({ backoff: { initialDelayMs: 10_000 } });
-    const counts = failingTarget(bus, Number.POSITIVE_INFINITY);
+    const { bus, queueArn, deadLetters } = busWithDeadLetterQueue({ backoff: { initialDelayMs: 10_000 } });
+    const counts = failingTarget(bus, Number.POSITIVE_INFINITY, { deadLetterQueueArn: queueArn });
     bus.putEvents([entryOf(loadEventFixture('id06.cards/swedish-worker'))]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const started = performance.now();
     await bus.close();
     expect(performance.now() - started).toBeLessThan(1000);
     expect(counts.calls).toBe(1);
-    expect(bus.deadLetters()).toMatchObject([{ attempts: 1, exhaustedRetryCondition: 'EventBusClosed' }]);
+    expect(deadLetters().map((letter) => attribute(letter, 'EXHAUSTED_RETRY_CONDITION'))).toEqual([
+      'EventBusClosed',
+    ]);
   });
 });
 
@@ -446,6 +531,39 @@ describe('LocalEventBus PutEvents entry errors', () => {
     await bus.idle();
     expect(received.cardOrdered).toEqual([]);
     expect(logs).toEqual([expect.stringContaining('unknown bus no-such-bus')]);
+  });
+
+  test("a bus ARN of another account fails that entry with AccessDeniedException; this account's ARN delivers", async () => {
+    const { bus, received } = busWithAppRules();
+    const foreign = 'arn:aws:events:eu-north-1:111111111111:event-bus/x';
+    const own = `arn:aws:events:eu-north-1:${ACCOUNT}:event-bus/${BUS}`;
+    const result = bus.putEvents([
+      { ...valid, EventBusName: foreign },
+      { ...valid, EventBusName: own },
+    ]);
+    expect(result).toEqual({
+      FailedEntryCount: 1,
+      Entries: [
+        {
+          ErrorCode: 'AccessDeniedException',
+          ErrorMessage:
+            `User: arn:aws:iam::${ACCOUNT}:root is not authorized to perform: events:PutEvents on resource: ` +
+            `${foreign} because no resource-based policy allows the events:PutEvents action`,
+        },
+        { EventId: expect.any(String) },
+      ],
+    });
+    await bus.idle();
+    expect(received.cardOrdered).toHaveLength(1);
+  });
+
+  test("a bus ARN of this account in another region is not this emulator's bus: accepted and dropped", async () => {
+    const { bus, received } = busWithAppRules();
+    const elsewhere = `arn:aws:events:us-east-1:${ACCOUNT}:event-bus/${BUS}`;
+    expect(bus.putEvents([{ ...valid, EventBusName: elsewhere }]).FailedEntryCount).toBe(0);
+    await bus.idle();
+    expect(received.cardOrdered).toEqual([]);
+    expect(logs).toEqual([expect.stringContaining(`unknown bus ${elsewhere}`)]);
   });
 
   test("unknownBus 'reject' fails the entry with ResourceNotFoundException", () => {
