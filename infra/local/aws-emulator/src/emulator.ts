@@ -5,6 +5,7 @@ import { type Edge, type LocalService, startEdge } from './edge.ts';
 import { type Backoff, LocalEventBus, type RetryPolicy } from './event-bus.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import type { Quotas } from './quotas.ts';
+import { ReadyGate } from './ready-gate.ts';
 import { LocalSecrets } from './secrets.ts';
 import { closeServer, listen } from './server.ts';
 import { type LocalSes, startSes } from './ses.ts';
@@ -22,7 +23,10 @@ export interface EmulatorOptions {
   edgePort?: number;
   /** aws-ses-v2-local's own port (its web inbox); 0 (the default) picks a free port. */
   sesPort?: number;
-  /** Keeps DynamoDB data, executions and dead letters under this directory across restarts. */
+  /**
+   * Keeps DynamoDB data, executions, accepted events not yet delivered (a write-ahead journal) and
+   * dead letters under this directory across restarts.
+   */
   persistDir?: string;
   /** Custom event buses that exist from the start; `default` always exists. */
   buses?: readonly string[];
@@ -57,6 +61,12 @@ export interface Emulator {
   startStepFunctions(services: TaskServices): LocalStepFunctions;
   /** The faults in play and how many of each were injected; draws the invocation kinds for whoever runs functions. */
   faults: FaultInjector;
+  /**
+   * Says the caller has created its rules, targets and state machines. Until then the edge holds
+   * EventBridge and Step Functions requests (DynamoDB, SES and Secrets Manager answer at once, for
+   * the set-up); then it answers them, and the deliveries a previous run owed (persistDir) start.
+   */
+  ready(): void;
   /** No new events, then deliveries finish, then executions stop, then the servers. */
   close(): Promise<void>;
 }
@@ -79,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 interface Running {
+  gate?: ReadyGate;
   dynamo?: Server;
   ses?: LocalSes;
   bus?: LocalEventBus;
@@ -87,6 +98,7 @@ interface Running {
 }
 
 async function stopAll(running: Running): Promise<void> {
+  running.gate?.close();
   await running.bus?.close();
   await running.stepFunctions?.close();
   await running.edge?.close();
@@ -117,7 +129,12 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     buses: options.buses ?? [],
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
-    ...(persistDir ? { deadLetterPath: join(persistDir, 'dead-letters.jsonl') } : {}),
+    ...(persistDir
+      ? {
+          deadLetterPath: join(persistDir, 'dead-letters.jsonl'),
+          journalPath: join(persistDir, 'event-journal.jsonl'),
+        }
+      : {}),
   });
   running.bus = bus;
   const stepFunctionsRoute: LocalService = {
@@ -129,14 +146,18 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
       };
     },
   };
+  // Every service whose answers depend on the caller's wiring goes behind the gate (a queue service
+  // would too: its queues and their sources are wired up the same way).
+  const gate = new ReadyGate();
+  running.gate = gate;
   running.edge = await startEdge({
     port: options.edgePort ?? 0,
     host,
     routes: {
       dynamodb: dynamoUrl,
       ses: running.ses.url,
-      stepFunctions: limitStartExecution(stepFunctionsRoute, quotas.startExecution),
-      events: bus,
+      stepFunctions: gate.hold(limitStartExecution(stepFunctionsRoute, quotas.startExecution)),
+      events: gate.hold(bus),
       secretsManager: secrets,
     },
     log,
@@ -180,6 +201,10 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
       });
       emulator.stepFunctions = running.stepFunctions;
       return running.stepFunctions;
+    },
+    ready: () => {
+      bus.deliverOwed();
+      gate.open();
     },
     close: () => stopAll(running),
   };
