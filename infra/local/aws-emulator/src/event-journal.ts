@@ -32,7 +32,7 @@ type JournalRecord =
   | { kind: 'accepted'; bus: string; deliveries: Delivery[]; event: EventBridgeEvent }
   | { kind: 'done'; id: string; rule: string; target: string };
 
-/** Below this many lines the file is never rewritten; above it, once half its lines are done. */
+/** Below this many lines the file is never rewritten; above it, once half its lines are no longer needed. */
 const COMPACT_MIN_LINES = 1000;
 
 export class EventJournal {
@@ -129,7 +129,8 @@ export class EventJournal {
         ({ bus, event, deliveries }) => `${JSON.stringify({ kind: 'accepted', bus, deliveries, event })}\n`,
       )
       .join('');
-    const temp = `${this.#path}.${process.pid}.tmp`;
+    // One name: a temp file a kill left behind is overwritten by the next rewrite, not piled up.
+    const temp = `${this.#path}.tmp`;
     try {
       writeFileSync(temp, text, { mode: 0o600 });
       renameSync(temp, this.#path);
