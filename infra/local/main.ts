@@ -38,6 +38,8 @@ const stack = await startLocalStack({
   ...(faults ? { faults } : {}),
   log: out,
 });
+// startLocalStack resolves once rules, targets and the state machine exist and the edge answers
+// everything: the endpoints file and the banner below both mean "ready".
 const stopInbox = watchInbox(stack.storeUrl, out);
 // Where this run listens, for `npm run demo` (the ports may differ from the defaults).
 writeEndpoints({ edgeUrl: stack.edgeUrl, apiUrl: stack.apiUrl, inboxUrl: stack.inboxUrl });

@@ -230,6 +230,9 @@ async function start(
   if (stepFunctions.createStateMachine(LOCAL_DEFAULTS.stateMachineName, definition) !== stateMachineArn) {
     throw new Error('The local state machine ARN differs from the one given to the handlers');
   }
+  // Everything is wired: the edge now answers the EventBridge and Step Functions requests it held,
+  // and the deliveries a killed run still owed start.
+  emulator.ready();
 
   return {
     edgeUrl: emulator.url,

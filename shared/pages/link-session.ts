@@ -1,6 +1,7 @@
 import type { Language } from '#shared/contracts/events/fields.ts';
 import { identityLock } from '#shared/domain/identity-lock.ts';
-import { checkLink, type OpenLink } from '#shared/use-cases/check-link.ts';
+import { checkLink, type LinkCheck, type OpenLink } from '#shared/use-cases/check-link.ts';
+import { resumeFinishedAccount } from '#shared/use-cases/create-account.ts';
 import { csrfMatches } from './csrf.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { blockedResponse, errorResponse, linkProblemResponse, lockedResponse } from './responses.ts';
@@ -37,7 +38,7 @@ export async function openSession(
       response: linkProblemResponse('no-session', request.language, settings.signInUrl, 'SessionMissing'),
     };
   }
-  const link = await checkLink(deps.repo, token, now);
+  const link = await checkLinkOf(deps, token, now);
   if (!link.ok) {
     return {
       ok: false,
@@ -64,4 +65,17 @@ export async function openSession(
   }
   if (lock.state === 'blocked') return { ok: false, response: blockedResponse(language, { onboardingId }) };
   return { ok: true, session: { token: link.token, tokenHash: link.tokenHash, onboarding, now, language } };
+}
+
+/**
+ * checkLink for a page. A link whose account exists also finishes what the request that created
+ * it may have left undone (died before SendTaskSuccess): the worker coming back resumes the
+ * execution (resumeFinishedAccount; a second time is harmless).
+ */
+export async function checkLinkOf(deps: PageDependencies, token: unknown, now: Date): Promise<LinkCheck> {
+  const link = await checkLink(deps.repo, token, now);
+  if (!link.ok && link.problem === 'used' && link.onboarding) {
+    await resumeFinishedAccount(deps.workflow, link.onboarding);
+  }
+  return link;
 }

@@ -1,15 +1,19 @@
 import { PATHS } from '#shared/contracts/worker-routes.ts';
-import { checkLink } from '#shared/use-cases/check-link.ts';
+import type { LinkCheck } from '#shared/use-cases/check-link.ts';
 import { renderStartPage } from './html/start-page.ts';
+import { checkLinkOf } from './link-session.ts';
 import type { PageDependencies, PageRequest, PageResponse } from './page.ts';
 import { errorResponse, htmlResponse, linkProblemResponse, redirectResponse } from './responses.ts';
 import { sessionCookie } from './session-cookie.ts';
 import { usesSecureCookies } from './settings.ts';
 import { pageMessagesFor } from './texts/index.ts';
 
-/** GET /account/start?token=…: the emailed link opens *Create user account* (nothing is written). */
+/**
+ * GET /account/start?token=…: the emailed link opens *Create user account* (nothing is written;
+ * a used link may resume an execution its account's request left waiting, see checkLinkOf).
+ */
 export async function showStartPage(deps: PageDependencies, request: PageRequest): Promise<PageResponse> {
-  const link = await checkLink(deps.repo, request.query.token, deps.clock.now());
+  const link = await checkLinkOf(deps, request.query.token, deps.clock.now());
   if (!link.ok) return rejectedLink(deps, request, link, request.query.token);
   const { onboardingId } = link.onboarding;
   const language = request.chosenLanguage ?? link.onboarding.language;
@@ -27,7 +31,7 @@ export async function startSession(deps: PageDependencies, request: PageRequest)
     return errorResponse('forbidden', request.language, 'CsrfRejected');
   }
   const now = deps.clock.now();
-  const link = await checkLink(deps.repo, request.form.token, now);
+  const link = await checkLinkOf(deps, request.form.token, now);
   if (!link.ok) return rejectedLink(deps, request, link);
   const { onboarding } = link;
   // checkLink verified this very link, so it is there; the fallback only satisfies the type.
@@ -42,7 +46,7 @@ export async function startSession(deps: PageDependencies, request: PageRequest)
 export function rejectedLink(
   deps: PageDependencies,
   request: PageRequest,
-  link: Exclude<Awaited<ReturnType<typeof checkLink>>, { ok: true }>,
+  link: Exclude<LinkCheck, { ok: true }>,
   token?: string,
 ): PageResponse {
   return linkProblemResponse(

@@ -56,11 +56,32 @@ export async function createAccount(
     createdAt: at,
   };
   const recorded = await recordAccount(deps.repo, onboarding.onboardingId, request.tokenHash, account, now);
-  if (!recorded.ok) return { ok: false, reason: 'link', problem: recorded.problem };
+  if (!recorded.ok) {
+    if (recorded.finished) await resumeFinishedAccount(deps.workflow, recorded.finished);
+    return { ok: false, reason: 'link', problem: recorded.problem };
+  }
   return { ok: true, resume: await resumeWorkflow(deps.workflow, recorded.taskToken, at) };
 }
 
-type Recorded = { ok: true; taskToken?: string } | { ok: false; problem: 'used' | 'closed' };
+type Recorded =
+  | { ok: true; taskToken?: string }
+  /** `finished`: the account was created through this very link already (an answer lost on the way). */
+  | { ok: false; problem: 'used' | 'closed'; finished?: Onboarding };
+
+/**
+ * An account whose execution may still wait for it: a request that created it may have died
+ * between its write and SendTaskSuccess, or its write may have been retried and found done. The
+ * wait stays on the record for this; resuming again is harmless (a used token answers 'gone').
+ */
+export async function resumeFinishedAccount(workflow: Workflow, onboarding: Onboarding): Promise<Resumed> {
+  if (onboarding.stage !== 'ACCOUNT_CREATED' || onboarding.wait?.kind !== 'ACCOUNT')
+    return { result: 'no-wait' };
+  return resumeWorkflow(
+    workflow,
+    onboarding.wait.taskToken,
+    onboarding.account?.createdAt ?? new Date().toISOString(),
+  );
+}
 
 /**
  * Moves the onboarding to ACCOUNT_CREATED with the link marked used, if the link is still this
@@ -79,6 +100,9 @@ async function recordAccount(
       return { ok: false, problem: 'closed' };
     // Used in another tab, or replaced by a resend, since this request's checks.
     const link = current?.link;
+    if (current?.stage === 'ACCOUNT_CREATED' && link?.tokenHash === tokenHash) {
+      return { ok: false, problem: 'used', finished: current };
+    }
     if (current?.stage !== 'LINK_EMAILED' || link?.tokenHash !== tokenHash || link.usedAt !== undefined) {
       return { ok: false, problem: 'used' };
     }
@@ -90,7 +114,8 @@ async function recordAccount(
         to: 'ACCOUNT_CREATED',
         cause: 'account-created',
         at,
-        changes: { wait: null, account, link: { ...link, usedAt: at.toISOString() } },
+        // The wait stays: resumeFinishedAccount needs it if this request dies before resuming.
+        changes: { account, link: { ...link, usedAt: at.toISOString() } },
       });
       return taskToken === undefined ? { ok: true } : { ok: true, taskToken };
     } catch (error) {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     'waits',
     JSON.stringify({ StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 60, End: true } } }),
   );
+  emulator.ready();
   // The SDK's own retries off: what the adapter does is what is measured.
   client = new SFNClient({ ...localClientConfig(emulator.url), maxAttempts: 1 });
 });

@@ -301,7 +301,8 @@ describe('the whole journey', () => {
       to: 'ACCOUNT_CREATED',
       cause: 'account-created',
     });
-    expect(stored?.wait).toBeUndefined();
+    // The wait stays for resumeFinishedAccount, should this request have died before resuming.
+    expect(stored?.wait).toMatchObject({ kind: 'ACCOUNT', taskToken: TASK_TOKEN });
     expect(stored?.link?.usedAt).toBe(NOW);
     expect(stored?.account).toEqual({
       passwordHash: expect.stringMatching(/^\$scrypt\$ln=14,r=8,p=1\$/),
@@ -311,6 +312,43 @@ describe('the whole journey', () => {
     });
     expect(verifyPassword(PASSWORD, stored?.account?.passwordHash ?? '')).toBe(true);
     expect(s.workflow.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
+  });
+
+  test('a request that died after writing the account: the same form sent again resumes the execution', async () => {
+    // The first POST writes the account, then its SendTaskSuccess never happens (the runtime died).
+    const dying = new FakeWorkflow();
+    dying.resume = async () => {
+      throw Object.assign(new Error('Runtime exited'), { name: 'Runtime.ExitError' });
+    };
+    const s = await setup({ workflow: dying });
+    const accountPage = await reachAccountForm(s);
+    const session = s.browser.jar.get('id06_session') as string;
+    await s.browser.post('/account', accountForm(accountPage));
+    expect((await s.repo.get(s.id))?.stage).toBe('ACCOUNT_CREATED');
+
+    // The answer never reached the browser, so it still has its session and sends the form again.
+    s.browser.jar.set('id06_session', session);
+    dying.resume = FakeWorkflow.prototype.resume.bind(dying);
+    const again = await s.browser.post('/account', accountForm(accountPage));
+    expect(again.status).toBe(410);
+    expect(dying.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
+  });
+
+  test('opening the link again after the account exists resumes an execution its request left waiting', async () => {
+    const dying = new FakeWorkflow();
+    dying.resume = async () => {
+      throw Object.assign(new Error('Runtime exited'), { name: 'Runtime.ExitError' });
+    };
+    const s = await setup({ workflow: dying });
+    await s.browser.post('/account', accountForm(await reachAccountForm(s)));
+    dying.resume = FakeWorkflow.prototype.resume.bind(dying);
+
+    const reopened = await s.browser.open(s.token);
+    expect(reopened.status).toBe(410);
+    expect(dying.resumed).toEqual([{ taskToken: TASK_TOKEN, output: { createdAt: NOW } }]);
+    // Once more: the token is used up, nothing is sent twice.
+    await s.browser.open(s.token);
+    expect(dying.resumed).toHaveLength(1);
   });
 
   test('the session cookie is HttpOnly, SameSite=Strict, Secure, scoped to /account, as long-lived as the link', async () => {

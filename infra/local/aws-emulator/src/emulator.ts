@@ -5,6 +5,7 @@ import { type Edge, type LocalService, startEdge } from './edge.ts';
 import { type Backoff, LocalEventBus, type RetryPolicy } from './event-bus.ts';
 import { FaultInjector, type FaultSettings } from './faults.ts';
 import type { Quotas } from './quotas.ts';
+import { ReadyGate } from './ready-gate.ts';
 import { LocalSecrets } from './secrets.ts';
 import { closeServer, listen } from './server.ts';
 import { type LocalSes, startSes } from './ses.ts';
@@ -23,7 +24,10 @@ export interface EmulatorOptions {
   edgePort?: number;
   /** aws-ses-v2-local's own port (its web inbox); 0 (the default) picks a free port. */
   sesPort?: number;
-  /** Keeps DynamoDB data, executions and SQS queues (dead letters too) here across restarts. */
+  /**
+   * Keeps DynamoDB data, executions, SQS queues (dead letters too) and accepted events not yet
+   * delivered (a write-ahead journal) here across restarts.
+   */
   persistDir?: string;
   /** Custom event buses that exist from the start; `default` always exists. */
   buses?: readonly string[];
@@ -60,6 +64,12 @@ export interface Emulator {
   startStepFunctions(services: TaskServices): LocalStepFunctions;
   /** The faults in play and how many of each were injected; draws the invocation kinds for whoever runs functions. */
   faults: FaultInjector;
+  /**
+   * Says the caller has created its rules, targets and state machines. Until then the edge holds
+   * EventBridge and Step Functions requests (DynamoDB, SES and Secrets Manager answer at once, for
+   * the set-up); then it answers them, and the deliveries a previous run owed (persistDir) start.
+   */
+  ready(): void;
   /** No new events, then deliveries finish, then executions stop, then the servers. */
   close(): Promise<void>;
 }
@@ -82,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 interface Running {
+  gate?: ReadyGate;
   dynamo?: Server;
   ses?: LocalSes;
   bus?: LocalEventBus;
@@ -91,6 +102,7 @@ interface Running {
 }
 
 async function stopAll(running: Running): Promise<void> {
+  running.gate?.close();
   await running.bus?.close();
   await running.stepFunctions?.close();
   // After the bus, whose last dead letters go to SQS; before the edge, which waits for the long
@@ -132,6 +144,7 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
     deadLetterQueues: sqs,
     ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(persistDir ? { journalPath: join(persistDir, 'event-journal.jsonl') } : {}),
   });
   running.bus = bus;
   const stepFunctionsRoute: LocalService = {
@@ -143,16 +156,20 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
       };
     },
   };
+  // Every service whose answers depend on the caller's wiring goes behind the gate: the bus (rules,
+  // targets), Step Functions (state machines) and SQS (the queues the caller creates in-process).
+  const gate = new ReadyGate();
+  running.gate = gate;
   running.edge = await startEdge({
     port: options.edgePort ?? 0,
     host,
     routes: {
       dynamodb: dynamoUrl,
       ses: running.ses.url,
-      stepFunctions: limitStartExecution(stepFunctionsRoute, quotas.startExecution),
-      events: bus,
+      stepFunctions: gate.hold(limitStartExecution(stepFunctionsRoute, quotas.startExecution)),
+      events: gate.hold(bus),
       secretsManager: secrets,
-      sqs,
+      sqs: gate.hold(sqs),
     },
     log,
     ...(options.accessLog ? { accessLog: true } : {}),
@@ -196,6 +213,10 @@ async function start(running: Running, options: EmulatorOptions): Promise<Emulat
       });
       emulator.stepFunctions = running.stepFunctions;
       return running.stepFunctions;
+    },
+    ready: () => {
+      bus.deliverOwed();
+      gate.open();
     },
     close: () => stopAll(running),
   };

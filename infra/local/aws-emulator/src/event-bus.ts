@@ -7,6 +7,7 @@ import {
   parseJson,
   type ServiceReply,
 } from './aws-json.ts';
+import { type Delivery, EventJournal } from './event-journal.ts';
 import { matchesEventPattern, validateEventPattern } from './event-pattern.ts';
 
 /**
@@ -14,7 +15,8 @@ import { matchesEventPattern, validateEventPattern } from './event-pattern.ts';
  * PutEvents with AWS's per-entry results, and delivery after PutEvents returns, retried with
  * exponential backoff and jitter within a rule target's RetryPolicy (age window and retry count),
  * then a message to the target's dead-letter queue (SQS), as EventBridge sends it, or, without
- * one, the event is dropped, as on AWS.
+ * one, the event is dropped, as on AWS. With a journal, accepted events and their deliveries
+ * survive the process (see event-journal.ts).
  */
 
 /** The event as EventBridge hands it to targets. */
@@ -104,6 +106,11 @@ export interface LocalEventBusOptions {
   backoff?: Backoff;
   /** Where targets' dead letters are sent; without it every dead letter is dropped (and logged). */
   deadLetterQueues?: DeadLetterQueues;
+  /**
+   * The write-ahead journal (a JSON-lines file): accepted events are written before PutEvents
+   * answers, and what a previous run still owed is delivered once `deliverOwed` is called.
+   */
+  journalPath?: string;
   /** Custom buses that exist from the start (the app's bus); `default` always exists. */
   buses?: readonly string[];
   /**
@@ -160,6 +167,7 @@ export class LocalEventBus {
   readonly #backoff: Required<Backoff>;
   readonly #deadLetterQueues: DeadLetterQueues | undefined;
   readonly #rejectUnknownBus: boolean;
+  readonly #journal: EventJournal | undefined;
   readonly #buses = new Map<string, Bus>();
   readonly #listeners = new Set<EventListener>();
   readonly #idleWaiters: (() => void)[] = [];
@@ -175,6 +183,8 @@ export class LocalEventBus {
     this.#backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.#deadLetterQueues = options.deadLetterQueues;
     this.#rejectUnknownBus = options.unknownBus === 'reject';
+    this.#journal =
+      options.journalPath === undefined ? undefined : new EventJournal(options.journalPath, this.#log);
     this.createEventBus(DEFAULT_BUS);
     for (const name of options.buses ?? []) this.createEventBus(name);
   }
@@ -259,6 +269,33 @@ export class LocalEventBus {
     return { FailedEntryCount: results.filter((r) => r.ErrorCode !== undefined).length, Entries: results };
   }
 
+  /**
+   * Starts the deliveries a previous run accepted but had not finished (from the journal): call it
+   * once the rules and targets exist again. A delivery whose rule or target does not exist stays in
+   * the journal for the next start.
+   */
+  deliverOwed(): void {
+    if (this.#closed) return;
+    let count = 0;
+    for (const { bus: busName, event, deliveries } of this.#journal?.takeOwed() ?? []) {
+      for (const delivery of deliveries) {
+        const bus = this.#findBus(busName);
+        const rule = bus?.rules.get(delivery.rule);
+        const target = rule?.targets.get(delivery.target);
+        if (bus === undefined || rule === undefined || target === undefined) {
+          this.#log(
+            `event-bus: event ${event.id} is owed to ${busName}/${delivery.rule}/${delivery.target}, ` +
+              'which does not exist; it stays in the journal for the next start',
+          );
+          continue;
+        }
+        this.#schedule(bus, rule, target, event);
+        count++;
+      }
+    }
+    if (count > 0) this.#log(`event-bus: delivering ${count} owed deliveries from the journal`);
+  }
+
   /** Subscribes to accepted events; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void {
     this.#listeners.add(listener);
@@ -273,7 +310,7 @@ export class LocalEventBus {
 
   /**
    * Stops accepting events; deliveries waiting for a retry are dead-lettered (so nothing is lost
-   * silently) and running attempts are awaited.
+   * silently), or with a journal stay owed for the next start, and running attempts are awaited.
    */
   async close(): Promise<void> {
     this.#closed = true;
@@ -283,6 +320,7 @@ export class LocalEventBus {
     }
     this.#pendingRetries.clear();
     await this.idle();
+    this.#journal?.close();
   }
 
   /** The AWS JSON 1.1 protocol (X-Amz-Target `AWSEvents.*`), for the edge. */
@@ -424,6 +462,11 @@ export class LocalEventBus {
 
   #route(bus: Bus, event: EventBridgeEvent): void {
     const rules = [...bus.rules.values()].filter((rule) => matchesEventPattern(rule.pattern, event));
+    const deliveries = rules.flatMap((rule) =>
+      [...rule.targets.values()].map((target) => ({ rule, target })),
+    );
+    // Written before PutEvents answers: from here on, what the event owes survives the process.
+    this.#journal?.accept(bus.name, event, deliveries.map(deliveryOf));
     for (const listener of this.#listeners) {
       try {
         listener(structuredClone(event), { bus: bus.name, rules: rules.map((rule) => rule.name) });
@@ -431,15 +474,15 @@ export class LocalEventBus {
         this.#log(`event-bus: an event listener failed: ${describeError(error)}`);
       }
     }
-    for (const rule of rules) {
-      for (const target of rule.targets.values()) {
-        this.#inFlight++;
-        // Never inside PutEvents: the caller gets its answer before any target runs.
-        setImmediate(() => {
-          void this.#deliver(bus, rule, target, event).finally(() => this.#settle());
-        });
-      }
-    }
+    for (const { rule, target } of deliveries) this.#schedule(bus, rule, target, event);
+  }
+
+  #schedule(bus: Bus, rule: Rule, target: EventTarget, event: EventBridgeEvent): void {
+    this.#inFlight++;
+    // Never inside PutEvents: the caller gets its answer before any target runs.
+    setImmediate(() => {
+      void this.#deliver(bus, rule, target, event).finally(() => this.#settle());
+    });
   }
 
   async #deliver(bus: Bus, rule: Rule, target: EventTarget, event: EventBridgeEvent): Promise<void> {
@@ -447,18 +490,27 @@ export class LocalEventBus {
     const policy = { ...this.#retryPolicy, ...target.retryPolicy };
     const maxAttempts = Math.max(0, policy.maximumRetryAttempts) + 1;
     const deadline = Date.now() + policy.maximumEventAgeSeconds * 1000;
-    const giveUp = (attempts: number, condition: ExhaustedRetryCondition, failure: unknown) =>
+    const done = () => this.#markDone(event, { rule: rule.name, target: target.id });
+    const giveUp = async (attempts: number, condition: ExhaustedRetryCondition, failure: unknown) => {
       this.#deadLetter({ bus, rule, target, event, attempts, condition, failure });
+      done();
+    };
+    // Closing with a journal: the delivery stays owed and the next start makes it.
+    const stop = (attempts: number, failure: unknown) => {
+      if (this.#journal === undefined) return giveUp(attempts, 'EventBusClosed', failure);
+      this.#log(`event-bus: ${where} of event ${event.id} stays in the journal for the next start`);
+    };
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
         // Each attempt gets its own copy, as each delivery over the wire would.
         await target.invoke(structuredClone(event));
+        done();
         return;
       } catch (error) {
         failure = error;
       }
-      if (this.#closed) return giveUp(attempt, 'EventBusClosed', failure);
+      if (this.#closed) return stop(attempt, failure);
       if (attempt >= maxAttempts) return giveUp(attempt, 'MaximumRetryAttempts', failure);
       const left = deadline - Date.now();
       if (left <= 0) return giveUp(attempt, 'MaximumEventAgeInSeconds', failure);
@@ -469,11 +521,7 @@ export class LocalEventBus {
           `${describeError(failure)}; retrying in ${delay} ms`,
       );
       if (!(await this.#sleep(delay))) {
-        return giveUp(
-          attempt,
-          'EventBusClosed',
-          new EventBusClosedError('The event bus closed before the retry'),
-        );
+        return stop(attempt, new EventBusClosedError('The event bus closed before the retry'));
       }
     }
   }
@@ -542,6 +590,15 @@ export class LocalEventBus {
     }
   }
 
+  /** A journal that cannot be written is logged: the delivery is then made again on the next start. */
+  #markDone(event: EventBridgeEvent, delivery: Delivery): void {
+    try {
+      this.#journal?.done(event.id, delivery);
+    } catch (error) {
+      this.#log(`event-bus: could not mark event ${event.id} done in the journal: ${describeError(error)}`);
+    }
+  }
+
   #settle(): void {
     this.#inFlight--;
     if (this.#inFlight > 0) return;
@@ -563,6 +620,10 @@ function busArnParts(nameOrArn: string): { region: string; account: string; name
   return match
     ? { region: match[1] as string, account: match[2] as string, name: match[3] as string }
     : undefined;
+}
+
+function deliveryOf({ rule, target }: { rule: Rule; target: EventTarget }): Delivery {
+  return { rule: rule.name, target: target.id };
 }
 
 /** A bus's name, from its name or its ARN. */

@@ -62,6 +62,7 @@ export function enterState(
 ): void {
   const type = deps.compiled.states.get(stateName)?.type ?? 'Unknown';
   execution.position = { stateName, input, enteredAt: deps.now() };
+  delete execution.taskOutcome;
   deps.record(execution, `${type}StateEntered`, {
     name: stateName,
     input: JSON.stringify(input),

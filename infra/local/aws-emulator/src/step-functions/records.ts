@@ -14,6 +14,15 @@ export interface CallbackWait {
   submitted: boolean;
 }
 
+/**
+ * A SendTaskSuccess or SendTaskFailure answered for the task token with this hash, as sent (the
+ * output as its JSON text).
+ */
+export type KeptTaskOutcome = { tokenHash: string } & (
+  | { ok: true; output: string }
+  | { ok: false; error: string; cause: string }
+);
+
 /** A Wait state sleeping until `until` (epoch ms). */
 export interface TimerWait {
   kind: 'timer';
@@ -47,6 +56,11 @@ export interface ExecutionRecord {
   timeoutAt?: number;
   /** Present while RUNNING. */
   position?: Position;
+  /**
+   * The outcome sent for the task the execution waits on, saved before SendTask* answers and kept
+   * until the execution leaves the state: a restart completes the task with it instead of waiting.
+   */
+  taskOutcome?: KeptTaskOutcome;
   history: HistoryRecord[];
   /** Hashes of the task tokens issued, so a used token still answers TaskTimedOut after a restart. */
   tokenHashes: string[];

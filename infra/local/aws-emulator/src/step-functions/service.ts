@@ -4,7 +4,13 @@ import { type CompiledDefinition, compileDefinition } from './definition.ts';
 import { StepFunctionsServiceError } from './errors.ts';
 import { type ExecutionResult, ExecutionRun, enterState, type RunDependencies } from './execution-run.ts';
 import { historyEventToWire } from './history.ts';
-import type { ClosedStatus, ExecutionRecord, ExecutionStatus, StateMachineRecord } from './records.ts';
+import type {
+  ClosedStatus,
+  ExecutionRecord,
+  ExecutionStatus,
+  KeptTaskOutcome,
+  StateMachineRecord,
+} from './records.ts';
 import {
   checkResourceName,
   optionalBoolean,
@@ -27,7 +33,7 @@ import {
 } from './shapes.ts';
 import { ExecutionStore } from './store.ts';
 import type { TaskServices } from './task-resources.ts';
-import { hashTaskToken, TaskTokenRegistry } from './task-tokens.ts';
+import { hashTaskToken, outcomeOf, TaskTokenRegistry } from './task-tokens.ts';
 import { handleRequest, type StepFunctionsApi } from './wire.ts';
 
 export interface LocalStepFunctionsOptions extends TaskServices {
@@ -59,7 +65,9 @@ const MAX_INPUT_LENGTH = 262_144;
 export class LocalStepFunctions implements StepFunctionsApi {
   readonly #options: LocalStepFunctionsOptions;
   readonly #store: ExecutionStore;
-  readonly #tokens = new TaskTokenRegistry();
+  readonly #tokens = new TaskTokenRegistry({
+    onOutcome: (executionArn, outcome) => this.#keepOutcome(executionArn, outcome),
+  });
   readonly #stateMachines = new Map<string, StateMachineRecord>();
   readonly #definitionTexts = new Map<string, string>();
   readonly #compiled = new Map<string, CompiledDefinition>();
@@ -275,6 +283,7 @@ export class LocalStepFunctions implements StepFunctionsApi {
     return {};
   }
 
+  // Not saved: a restart re-arms the heartbeat timer in full, later than any heartbeat sent before.
   async SendTaskHeartbeat(request: unknown): Promise<Record<string, never>> {
     this.#tokens.heartbeat(requestObject(request).taskToken);
     return {};
@@ -304,7 +313,10 @@ export class LocalStepFunctions implements StepFunctionsApi {
       const wait = execution.position?.wait;
       if (execution.status === 'RUNNING' && wait?.kind === 'task') {
         // Open at once so a SendTaskSuccess right after a restart is kept for the resumed task.
-        this.#tokens.open(hashTaskToken(wait.token), execution.executionArn);
+        const tokenHash = hashTaskToken(wait.token);
+        this.#tokens.open(tokenHash, execution.executionArn);
+        const kept = execution.taskOutcome;
+        if (kept?.tokenHash === tokenHash) this.#tokens.restore(tokenHash, outcomeOf(kept));
       }
     }
     for (const execution of this.#executions.values()) {
@@ -364,6 +376,18 @@ export class LocalStepFunctions implements StepFunctionsApi {
     this.#store.saveExecution(execution);
   }
 
+  /**
+   * Saves a SendTaskSuccess/Failure outcome with its execution before the request is answered: the
+   * sender will not send it again, so an execution killed before its next state was saved must
+   * find it on restart rather than wait for it.
+   */
+  #keepOutcome(executionArn: string, outcome: KeptTaskOutcome): void {
+    const execution = this.#executions.get(executionArn);
+    if (execution?.status !== 'RUNNING') return;
+    execution.taskOutcome = outcome;
+    this.#store.saveExecution(execution);
+  }
+
   #finish(execution: ExecutionRecord, status: ClosedStatus, result: ExecutionResult): void {
     if (execution.status !== 'RUNNING') return;
     const wait = execution.position?.wait;
@@ -371,6 +395,7 @@ export class LocalStepFunctions implements StepFunctionsApi {
     execution.status = status;
     execution.stopDate = this.#now();
     delete execution.position;
+    delete execution.taskOutcome;
     if (result.output !== undefined) execution.output = result.output;
     if (result.error !== undefined) execution.error = result.error;
     if (result.cause !== undefined) execution.cause = result.cause;

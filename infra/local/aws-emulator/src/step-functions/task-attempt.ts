@@ -84,7 +84,8 @@ export class TaskAttempt {
       this.#tokenHash = hashTaskToken(token);
       if (resume === undefined) this.#setup.tokens.open(this.#tokenHash, this.#setup.ids.executionArn);
       this.#armHeartbeat();
-      if (resume?.submitted === true) {
+      // Resumed after its call returned, or after SendTask* answered: it only waits (or is done).
+      if (resume !== undefined && (resume.submitted || this.#setup.tokens.hasOutcome(this.#tokenHash))) {
         this.#listen();
         return;
       }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type JsonValue, parseJson } from '../aws-json.ts';
 import { StepFunctionsServiceError } from './errors.ts';
+import type { KeptTaskOutcome } from './records.ts';
 import { optionalString, requireString } from './requests.ts';
 
 // Opaque like AWS's tokens: a fixed prefix and 384 random bits, base64url. The shape lets a
@@ -30,9 +31,34 @@ interface TokenEntry {
   onHeartbeat?: () => void;
 }
 
+/** The outcome as an execution record keeps it (`outcomeOf` reads it back). */
+function keptOutcome(tokenHash: string, outcome: TaskOutcome): KeptTaskOutcome {
+  return outcome.ok
+    ? { tokenHash, ok: true, output: outcome.outputText }
+    : { tokenHash, ok: false, error: outcome.error, cause: outcome.cause };
+}
+
+export function outcomeOf(kept: KeptTaskOutcome): TaskOutcome {
+  if (!kept.ok) return { ok: false, error: kept.error, cause: kept.cause };
+  return { ok: true, output: parseJson(kept.output)?.value ?? null, outputText: kept.output };
+}
+
+export interface TaskTokenRegistryOptions {
+  /**
+   * Called with each SendTaskSuccess/Failure outcome before the task hears of it and before the
+   * request is answered: where the outcome is made durable.
+   */
+  onOutcome?(executionArn: string, outcome: KeptTaskOutcome): void;
+}
+
 /** Every task token issued: open ones wait for SendTask*, closed ones answer TaskTimedOut. */
 export class TaskTokenRegistry {
   readonly #entries = new Map<string, TokenEntry>();
+  readonly #onOutcome: TaskTokenRegistryOptions['onOutcome'];
+
+  constructor(options: TaskTokenRegistryOptions = {}) {
+    this.#onOutcome = options.onOutcome;
+  }
 
   /** Opens a token; an outcome sent before the task listens is kept for it. */
   open(tokenHash: string, executionArn: string): void {
@@ -42,6 +68,19 @@ export class TaskTokenRegistry {
   /** Remembers a token that can no longer complete (loaded from disk, timed out, execution ended). */
   remember(tokenHash: string, executionArn: string): void {
     if (!this.#entries.has(tokenHash)) this.#entries.set(tokenHash, { executionArn, open: false });
+  }
+
+  /** Puts back an outcome kept from before a restart, for the resumed task to listen to. */
+  restore(tokenHash: string, outcome: TaskOutcome): void {
+    const entry = this.#entries.get(tokenHash);
+    if (entry === undefined) return;
+    entry.outcome = outcome;
+    entry.open = false;
+  }
+
+  /** True once SendTaskSuccess/Failure came for the token (its task must not be called again). */
+  hasOutcome(tokenHash: string): boolean {
+    return this.#entries.get(tokenHash)?.outcome !== undefined;
   }
 
   close(tokenHash: string): void {
@@ -111,6 +150,7 @@ export class TaskTokenRegistry {
   #settle(tokenHash: string, outcome: TaskOutcome): void {
     const entry = this.#entries.get(tokenHash);
     if (entry === undefined) return;
+    this.#onOutcome?.(entry.executionArn, keptOutcome(tokenHash, outcome));
     const listener = entry.onOutcome;
     entry.outcome = outcome;
     entry.open = false;

@@ -22,6 +22,7 @@ beforeAll(async () => {
     'quota',
     JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } }),
   );
+  emulator.ready();
 });
 afterAll(() => emulator.close());
 

@@ -42,6 +42,7 @@ function client(endpoint: string): SQSClient {
 
 async function start(): Promise<{ emulator: Emulator; sqs: SQSClient }> {
   const emulator = await startEmulator({ persistDir: dir });
+  emulator.ready();
   running.push(emulator);
   return { emulator, sqs: client(emulator.url) };
 }

@@ -34,6 +34,7 @@ let sqs: SQSClient;
 
 beforeAll(async () => {
   emulator = await startEmulator();
+  emulator.ready();
   sqs = new SQSClient({
     endpoint: emulator.url,
     region: 'eu-north-1',

@@ -13,6 +13,7 @@ let emulator: Emulator;
 
 beforeAll(async () => {
   emulator = await startEmulator();
+  emulator.ready();
 });
 
 afterAll(async () => {

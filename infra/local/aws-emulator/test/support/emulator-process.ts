@@ -3,4 +3,5 @@
 import { startEmulator } from '../../src/index.ts';
 
 const emulator = await startEmulator({ persistDir: process.argv[2] as string });
+emulator.ready();
 process.stdout.write(`${emulator.url}\n`);

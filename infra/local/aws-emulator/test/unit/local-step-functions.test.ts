@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PutEventsEntry, PutEventsResult } from '../../src/event-bus.ts';
@@ -1051,6 +1051,53 @@ describe('LocalStepFunctions: persistence', () => {
     const done = await waitForStatus(second.sfn, executionArn, 'SUCCEEDED');
     expect(JSON.parse(done.output).outcome).toBe('TIMED_OUT');
     expect(Date.now() - started).toBeLessThan(3500);
+  });
+
+  // A kill right after SendTask* answered: the files as they were then, in another directory.
+  function killedCopy(dir: string): string {
+    const copy = tempDir();
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  }
+
+  test('a SendTaskSuccess answered just before a kill completes the task after the restart', async () => {
+    const dir = tempDir();
+    const first = harness({ persistDir: dir });
+    const arn = create(first, 'kept', callbackMachine());
+    const { executionArn } = await first.sfn.StartExecution({ stateMachineArn: arn, input: '{"id":"k"}' });
+    const token = await waitFor(() => first.tokens[0]);
+    await waitFor(async () =>
+      (await historyTypes(first.sfn, executionArn)).includes('TaskSubmitted') ? true : undefined,
+    );
+    // Synchronously after the request ran, before the execution moves on in this process.
+    const answered = first.sfn.SendTaskSuccess({ taskToken: token, output: '{"scan":"green"}' });
+    const copy = killedCopy(dir);
+    await answered;
+
+    const second = harness({ persistDir: copy });
+    const done = await waitForStatus(second.sfn, executionArn, 'SUCCEEDED');
+    expect(JSON.parse(done.output).result).toEqual({ scan: 'green' });
+    expect(second.calls).toEqual([]);
+    const types = await historyTypes(second.sfn, executionArn);
+    expect(types.filter((t) => t === 'TaskSucceeded')).toHaveLength(1);
+    await expectServiceError(second.sfn.SendTaskSuccess({ taskToken: token, output: '{}' }), 'TaskTimedOut');
+  });
+
+  test('a SendTaskFailure that came before the task call returned is not lost, nor the task called again', async () => {
+    const dir = tempDir();
+    const first = harness({ persistDir: dir });
+    first.setInvoke(() => new Promise(() => {}));
+    const arn = create(first, 'early', callbackMachine());
+    const { executionArn } = await first.sfn.StartExecution({ stateMachineArn: arn, input: '{"id":"e"}' });
+    const token = await waitFor(() => first.tokens[0]);
+    const answered = first.sfn.SendTaskFailure({ taskToken: token, error: 'Rejected', cause: 'no' });
+    const copy = killedCopy(dir);
+    await answered;
+
+    const second = harness({ persistDir: copy });
+    const done = await waitForStatus(second.sfn, executionArn, 'SUCCEEDED');
+    expect(JSON.parse(done.output)).toMatchObject({ outcome: 'FAILED', error: { Error: 'Rejected' } });
+    expect(second.calls).toEqual([]);
   });
 
   test('an execution stopped inside a task re-runs that state after a restart (at least once)', async () => {
