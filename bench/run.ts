@@ -5,8 +5,12 @@
  * - journeys: N complete onboardings (CardOrdered → ScanCompleted → pages → account created),
  *   `concurrency` at a time, each timed from PutEvents to SUCCEEDED;
  * - peak memory: the process's maximum resident set size (the whole stack runs in this process);
- * - the slowest password strength check for any allowed length (target: under 50 ms).
- * Options: --journeys 20 --concurrency 4.
+ * - the slowest password strength check for any allowed length (target: under 50 ms);
+ * - burst: 5,000 CardOrdered at once under AWS's quotas (StartExecution 800 + 150/s, SES 14/s),
+ *   each on its own stack: all must reach the scan wait, none fail; the drain time;
+ * - faults: 100 workers through the whole flow with 20 % injected faults: accounts, visible
+ *   failures, lost (must be 0), the faults injected by kind.
+ * Options: --journeys 20 --concurrency 4 --burst 5000 --faulty 100 --fault-rate 0.2 (0 skips a part).
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,10 +18,18 @@ import { poll } from '#infra/local/poll.ts';
 import { startLocalStack } from '#infra/local/stack.ts';
 import { emailsTo, finishedExecution, putEvent, waitingAt } from '#test/support/local-stack.ts';
 import { cardOrder, createAccount, linkIn, scanOf, swedishPerson } from '#test/support/worker-journey.ts';
+import { burstUnderQuotas } from './burst.ts';
+import { journeysWithFaults } from './faulty.ts';
 import { slowestPasswordCheckMs } from './password-check.ts';
 
 const { values } = parseArgs({
-  options: { journeys: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' } },
+  options: {
+    journeys: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '4' },
+    burst: { type: 'string', default: '5000' },
+    faulty: { type: 'string', default: '100' },
+    'fault-rate': { type: 'string', default: '0.2' },
+  },
 });
 const journeys = Number(values.journeys);
 const concurrency = Number(values.concurrency);
@@ -77,7 +89,14 @@ const results = {
   rssBeforeMiB: Math.round(rssBefore / 2 ** 20),
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   passwordCheckMsMax: slowestPasswordCheckMs(),
+  burst: Number(values.burst) > 0 ? await burstUnderQuotas(Number(values.burst)) : 'skipped',
+  faults:
+    Number(values.faulty) > 0
+      ? await journeysWithFaults(Number(values.faulty), Number(values['fault-rate']))
+      : 'skipped',
 };
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-for (const [key, value] of Object.entries(results)) process.stdout.write(`${key.padEnd(20)} ${value}\n`);
+for (const [key, value] of Object.entries(results)) {
+  process.stdout.write(`${key.padEnd(20)} ${typeof value === 'object' ? JSON.stringify(value) : value}\n`);
+}
 process.exit(0);

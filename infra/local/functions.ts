@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import {
   type FaultInjector,
@@ -24,6 +25,11 @@ export interface LocalFunctionsOptions {
   environment: (spec: FunctionSpec) => Record<string, string>;
   /** Draws the invocation faults (handlerError, handlerTimeout, processKill); none without it. */
   faults?: FaultInjector;
+  /**
+   * Each line the functions write (their logs, as CloudWatch would get them); without it they go
+   * to this process's stdout and stderr.
+   */
+  output?: (line: string) => void;
 }
 
 /**
@@ -89,7 +95,7 @@ export class LocalFunctions {
   async #run(name: string, spec: FunctionSpec, payload: unknown, invocation: Context): Promise<unknown> {
     let sandbox = this.#sandboxes.get(name);
     if (!sandbox) {
-      sandbox = new Sandbox(name, this.#options.environment(spec));
+      sandbox = new Sandbox(name, this.#options.environment(spec), { output: this.#options.output });
       this.#sandboxes.set(name, sandbox);
     }
     try {
@@ -122,7 +128,10 @@ export class LocalFunctions {
       const retiring = warm.closeWhenIdle().finally(() => this.#retiring.delete(retiring));
       this.#retiring.add(retiring);
     }
-    const doomed = new Sandbox(name, this.#options.environment(spec), { killOnStart: true });
+    const doomed = new Sandbox(name, this.#options.environment(spec), {
+      killOnStart: true,
+      output: this.#options.output,
+    });
     try {
       return await doomed.invoke(payload, invocation);
     } finally {
@@ -149,13 +158,24 @@ class Sandbox {
   broken = false;
 
   /** `killOnStart`: the worker is terminated as a handler starts (an injected process kill). */
-  constructor(name: string, env: Record<string, string>, options: { killOnStart?: boolean } = {}) {
+  constructor(
+    name: string,
+    env: Record<string, string>,
+    options: { killOnStart?: boolean; output?: ((line: string) => void) | undefined } = {},
+  ) {
     this.#killOnStart = options.killOnStart ?? false;
+    const output = options.output;
     this.#worker = new Worker(new URL('./function-worker.ts', import.meta.url), {
       workerData: { name },
       env,
       name: `lambda:${name}`,
+      ...(output ? { stdout: true, stderr: true } : {}),
     });
+    if (output) {
+      for (const stream of [this.#worker.stdout, this.#worker.stderr]) {
+        createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on('line', output);
+      }
+    }
     this.#worker.on('message', (message: Reply | Started) =>
       'started' in message ? this.#started() : this.#settle(message),
     );

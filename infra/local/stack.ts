@@ -61,6 +61,8 @@ export interface LocalStackOptions {
   quotas?: Quotas;
   /** Faults to inject at the edge and in function invocations; none by default. */
   faults?: FaultSettings;
+  /** Each line the functions write; by default they go to this process's stdout and stderr. */
+  functionOutput?: (line: string) => void;
   log?: (line: string) => void;
 }
 
@@ -161,6 +163,7 @@ async function start(
     accountId,
     environment: (spec) => functionProcessEnvironment(spec, handlerSettings),
     faults: emulator.faults,
+    ...(options.functionOutput ? { output: options.functionOutput } : {}),
   });
   running.functions = functions;
   const pages = httpFunction();
