@@ -2,7 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { readFunctionEnv } from '#infra/catalog.ts';
 import { IssueAccountLinkInput } from '#shared/contracts/task-inputs.ts';
 import { systemClock } from '#shared/ports/clock.ts';
-import { mailer, onboardingRepository } from '#shared/runtime/dependencies.ts';
+import { identitySecret, mailer, onboardingRepository } from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
 import { issueAccountLink } from '#shared/use-cases/issue-account-link.ts';
@@ -14,6 +14,8 @@ const deps = {
   clock: systemClock,
   publicBaseUrl: env.PUBLIC_BASE_URL,
   linkSeconds: env.ACCOUNT_LINK_SECONDS,
+  // The identity-hash secret, used under its own label (deriveLinkToken): one secret to keep.
+  linkKey: await identitySecret(env),
 };
 
 export const handler = eventHandler(IssueAccountLinkInput, async (input) => {

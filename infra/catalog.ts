@@ -91,7 +91,7 @@ export const FUNCTIONS = [
     name: 'issue-account-link',
     description: 'Task: issues a new account link (hash stored) and emails it',
     trigger: { kind: 'task', placeholder: 'IssueAccountLinkFunctionArn' },
-    access: ['table:write', 'email'],
+    access: ['table:write', 'email', 'identity-secret'],
     env: ['PUBLIC_BASE_URL', 'ACCOUNT_LINK_SECONDS'],
   },
   {

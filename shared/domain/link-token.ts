@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Result } from './result.ts';
 
 /** 32 bytes = 256 bits from the CSPRNG; the design asks for at least 128. */
@@ -48,6 +48,30 @@ export function issueLinkToken(onboardingId: string, now: Date, ttlSeconds: numb
     tokenHash: hashLinkToken(token),
     expiresAt: new Date(now.getTime() + ttlSeconds * 1000).toISOString(),
   };
+}
+
+/**
+ * The link of one issue, the same every time it is computed: HMAC-SHA-256 under a server key of
+ * the onboarding id and the issue's key (the state machine's time of entering IssueAccountLink).
+ * A retried issue (its email sent, the answer lost) then emails the very link it emailed before,
+ * instead of one that makes the first email's link stop working. As unguessable as a random
+ * token without the key; another issue (a resend) gets another link. `expiresAt` is given: a
+ * retry keeps the first attempt's.
+ */
+export function deriveLinkToken(
+  onboardingId: string,
+  issue: { key: string; issueKey: string; expiresAt: string },
+): IssuedLinkToken {
+  if (onboardingId.length > MAX_ONBOARDING_ID_LENGTH || !ONBOARDING_ID.test(onboardingId)) {
+    throw new RangeError('onboardingId must be 1-128 characters of [A-Za-z0-9_-]');
+  }
+  const secret = createHmac('sha256', issue.key)
+    .update(`account-link\n${onboardingId}\n${issue.issueKey}`)
+    .digest()
+    .subarray(0, LINK_TOKEN_SECRET_BYTES)
+    .toString('base64url');
+  const token = `${onboardingId}.${secret}`;
+  return { token, tokenHash: hashLinkToken(token), expiresAt: issue.expiresAt };
 }
 
 /** Splits a token taken from a request; anything but the exact issued shape is 'malformed'. */

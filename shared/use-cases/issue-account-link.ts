@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IssueAccountLinkInput } from '#shared/contracts/task-inputs.ts';
 import { accountLinkUrl } from '#shared/contracts/worker-routes.ts';
-import { hashLinkToken, issueLinkToken } from '#shared/domain/link-token.ts';
+import { deriveLinkToken } from '#shared/domain/link-token.ts';
 import { renderEmail } from '#shared/email/templates.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { Mailer } from '#shared/ports/mailer.ts';
@@ -14,6 +14,8 @@ export interface IssueAccountLinkDeps {
   clock: Clock;
   publicBaseUrl: string;
   linkSeconds: number;
+  /** The server key links are derived under (deriveLinkToken). */
+  linkKey: string;
 }
 
 export type IssueAccountLinkResult =
@@ -21,15 +23,15 @@ export type IssueAccountLinkResult =
   | { outcome: 'ACCOUNT_ALREADY_CREATED'; linkExpiresAt: null; linkNumber: number; accountCreatedAt: string };
 
 /**
- * A new *Create user account* link: a fresh random token whose hash replaces the previous one (so
- * an older link stops working), then the email. The token exists only in this invocation and the
- * email; it is never returned to the state machine. The record is written before the email is
- * sent: a failed send is retried by the state machine and issues another token, never a link that
- * does not work.
+ * A new *Create user account* link: a token derived for this issue whose hash replaces the
+ * previous one (so an older link stops working), then the email. The token exists only in this
+ * invocation and the email; it is never returned to the state machine. The record is written
+ * before the email is sent, so a sent link always works.
  *
  * A retry (same issueKey as the stored link) is the same issue again, not a resend: it keeps the
  * link number, so the email does not claim to replace a link the worker may never have got, and
- * the state machine's count of links stays right. Only the token is new, as only its hash exists.
+ * the state machine's count of links stays right; and it keeps the token and its expiry, so an
+ * email its earlier attempt sent (a timeout after the send) still holds a working link.
  */
 export async function issueAccountLink(
   input: z.infer<typeof IssueAccountLinkInput>,
@@ -48,7 +50,11 @@ export async function issueAccountLink(
   const retry = previous !== undefined && previous.issueKey === input.issueKey;
   const linkNumber = retry ? previous.linkNumber : (previous?.linkNumber ?? 0) + 1;
   const now = deps.clock.now();
-  const { token, expiresAt } = issueLinkToken(onboarding.onboardingId, now, deps.linkSeconds);
+  const { token, tokenHash, expiresAt } = deriveLinkToken(onboarding.onboardingId, {
+    key: deps.linkKey,
+    issueKey: input.issueKey,
+    expiresAt: retry ? previous.expiresAt : new Date(now.getTime() + deps.linkSeconds * 1000).toISOString(),
+  });
   // The first link follows the accepted scan, later ones are resends; a retry of the first one
   // finds LINK_EMAILED (its earlier attempt moved there) but is still the first link.
   const firstLink = retry ? linkNumber === 1 : onboarding.stage === 'AWAITING_SCAN';
@@ -65,7 +71,7 @@ export async function issueAccountLink(
     at: now,
     changes: {
       wait: null,
-      link: { tokenHash: hashLinkToken(token), expiresAt, linkNumber, issueKey: input.issueKey },
+      link: { tokenHash, expiresAt, linkNumber, issueKey: input.issueKey },
       ...(auditScan ? { scan: auditScan } : {}),
     },
   });

@@ -65,6 +65,15 @@ async function linkFor(email: string): Promise<string> {
   return link;
 }
 
+/** The pages as a worker uses them while faults are injected: a failed page (5xx) is tried again. */
+async function throughPages(link: string, identityNumber: string) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await createAccount(link, identityNumber);
+    const statuses = [result.startStatus, result.identityStatus, result.createdStatus];
+    if (!statuses.some((status) => status !== undefined && status >= 500) || attempt >= 40) return result;
+  }
+}
+
 test('every path leaves no personal data in logs or execution histories', async () => {
   // Journeys with faults and throttled emails.
   const journeys = await runFaultyJourneys(stack, {
@@ -82,8 +91,8 @@ test('every path leaves no personal data in logs or execution histories', async 
   await stack.bus.idle();
   await putEvent(stack, 'id06.cards', 'CardOrdered', cardOrder('early@example.com', early));
   const earlyLink = await linkFor('early@example.com');
-  expect((await createAccount(earlyLink, '19880320-0016')).identityStatus).toBe(422);
-  expect((await createAccount(earlyLink, early.identityNumber)).createdStatus).toBe(303);
+  expect((await throughPages(earlyLink, '19880320-0016')).identityStatus).toBe(422);
+  expect((await throughPages(earlyLink, early.identityNumber)).createdStatus).toBe(303);
 
   // One person, two orders; a rejected scan, then a good one.
   const twice = person(9300);

@@ -87,7 +87,7 @@ async function journey(
 
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport', person));
   const mail = await poll(
-    async () => (await emailsTo(stack, email)).find((e) => e.body.text.includes('/account/start?token=')),
+    async () => (await emailsTo(stack, email)).findLast((e) => e.body.text.includes('/account/start?token=')),
     { timeoutMs },
   ).catch(() => undefined);
   if (!mail) return ended();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  deriveLinkToken,
   hashLinkToken,
   issueLinkToken,
   parseLinkToken,
@@ -160,5 +161,34 @@ describe('verifyLinkToken', () => {
         expect(verifyLinkToken(input, record, now).ok).toBe(false);
       }),
     );
+  });
+});
+
+describe('deriveLinkToken', () => {
+  const issue = (issueKey: string, key = 'server-key') => ({
+    key,
+    issueKey,
+    expiresAt: '2026-11-23T08:00:00.000Z',
+  });
+
+  test('the same issue gives the same token; another issue, onboarding or key another one', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        const first = deriveLinkToken('onb_1', issue(a));
+        expect(deriveLinkToken('onb_1', issue(a))).toEqual(first);
+        if (a !== b) expect(deriveLinkToken('onb_1', issue(b)).token).not.toBe(first.token);
+        expect(deriveLinkToken('onb_2', issue(a)).token).not.toBe(first.token);
+        expect(deriveLinkToken('onb_1', issue(a, 'other-key')).token).not.toBe(first.token);
+      }),
+    );
+  });
+
+  test('is a well-formed link token that verifies against its own hash', () => {
+    const { token, tokenHash, expiresAt } = deriveLinkToken('onb_1', issue('2026-11-20T08:15:00.000Z'));
+    expect(parseLinkToken(token)).toMatchObject({ ok: true, onboardingId: 'onb_1' });
+    expect(tokenHash).toBe(hashLinkToken(token));
+    expect(verifyLinkToken(token, { tokenHash, expiresAt }, new Date('2026-11-21T00:00:00Z'))).toEqual({
+      ok: true,
+    });
   });
 });

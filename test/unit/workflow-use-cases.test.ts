@@ -29,7 +29,14 @@ function setup() {
   const mailer = new FakeMailer();
   const unmatched = new FakeUnmatchedScans();
   const deps = { repo, workflow, mailer, unmatched, clock, identitySecret: SECRET, retentionDays: 90 };
-  const linkDeps = { repo, mailer, clock, publicBaseUrl: 'https://konto.id06.example', linkSeconds: 3600 };
+  const linkDeps = {
+    repo,
+    mailer,
+    clock,
+    publicBaseUrl: 'https://konto.id06.example',
+    linkSeconds: 3600,
+    linkKey: SECRET,
+  };
   const emailDeps = {
     repo,
     mailer,
@@ -465,13 +472,38 @@ describe('account link retried by the state machine', () => {
     expect(s.mailer.sent[0]?.html).not.toContain(replacesEarlier);
     const stored = await s.repo.get(onboardingId);
     expect(stored?.link).toMatchObject({ linkNumber: 1, issueKey: ISSUE_1 });
-    // The emailed token is the one stored: the retry replaced the first attempt's.
+    // The emailed token is the one stored.
     const token = new URL(/https:\S+/.exec(s.mailer.sent[0]?.text ?? '')?.[0] ?? '').searchParams.get(
       'token',
     );
     expect(stored?.link?.tokenHash).toBe(hashLinkToken(token ?? ''));
     expect(stored?.history.map((entry) => entry.cause)).not.toContain('link-resent');
     expect(stored?.scans?.filter((entry) => entry.scanId === 'SCN-000981')).toHaveLength(1);
+  });
+
+  test('a retry after its email went out (the answer lost) emails the same working link again', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, s.linkDeps);
+    s.clock.advanceSeconds(30);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, s.linkDeps);
+    const links = s.mailer.sent.map((mail) => /https:\S+/.exec(mail.text)?.[0]);
+    expect(links).toHaveLength(2);
+    expect(links[1]).toBe(links[0]);
+    const stored = await s.repo.get(onboardingId);
+    const token = new URL(links[0] ?? '').searchParams.get('token') ?? '';
+    expect(stored?.link?.tokenHash).toBe(hashLinkToken(token));
+    // The retry keeps the first attempt's expiry: the same link lives as long as it said.
+    expect(stored?.link?.expiresAt).toBe('2026-11-20T09:15:00.000Z');
+  });
+
+  test('another issue (a resend) gets another link', async () => {
+    const s = setup();
+    const onboardingId = await startAndWaitForScan(s);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_1, scan: accepted }, s.linkDeps);
+    await issueAccountLink({ onboardingId, issueKey: ISSUE_2 }, s.linkDeps);
+    const [first, second] = s.mailer.sent.map((mail) => /https:\S+/.exec(mail.text)?.[0]);
+    expect(second).not.toBe(first);
   });
 
   test('a new issue (another key) after a retried one is link number 2 and says it replaces the first', async () => {
