@@ -73,6 +73,7 @@ async function journey(
   const order = cardOrder(email, person);
   const onboardingId = onboardingIdFor(order.orderId);
   const ended = () => finalOutcome(stack, order.orderId, onboardingId);
+  const started = new Date();
 
   await putEvent(stack, 'id06.cards', 'CardOrdered', order);
   const waiting = await poll(
@@ -87,8 +88,9 @@ async function journey(
 
   await putEvent(stack, 'se.sistec.scanning', 'ScanCompleted', scanOf('green-passport', person));
   const mail = await poll(
-    async () => (await emailsTo(stack, email)).findLast((e) => e.body.text.includes('/account/start?token=')),
-    { timeoutMs },
+    async () =>
+      (await emailsTo(stack, email, started)).findLast((e) => e.body.text.includes('/account/start?token=')),
+    { timeoutMs, intervalMs: 250 },
   ).catch(() => undefined);
   if (!mail) return ended();
 
