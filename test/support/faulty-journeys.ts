@@ -78,9 +78,10 @@ async function journey(
   await putEvent(stack, 'id06.cards', 'CardOrdered', order);
   const waiting = await poll(
     async () => {
-      const record = await storedOnboarding(stack, onboardingId);
+      const record = await unlessThrottled(() => storedOnboarding(stack, onboardingId));
       if (record?.stage === 'AWAITING_SCAN' && record.wait) return 'waiting';
-      return (await executionStatus(stack, order.orderId)).status === 'FAILED' ? 'failed' : undefined;
+      const execution = await unlessThrottled(() => executionStatus(stack, order.orderId));
+      return execution?.status === 'FAILED' ? 'failed' : undefined;
     },
     { timeoutMs },
   ).catch(() => 'timeout');
@@ -99,13 +100,14 @@ async function journey(
     const result = await createAccount(linkIn(mail.body.text), person.identityNumber);
     last = JSON.stringify(result);
     if (result.createdStatus === 303) break;
-    if ((await storedOnboarding(stack, onboardingId))?.stage === 'ACCOUNT_CREATED') break;
+    if ((await unlessThrottled(() => storedOnboarding(stack, onboardingId)))?.stage === 'ACCOUNT_CREATED')
+      break;
     counts.pageRetries++;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await poll(
     async () => {
-      const { status } = await executionStatus(stack, order.orderId);
+      const status = (await unlessThrottled(() => executionStatus(stack, order.orderId)))?.status;
       return status !== undefined && status !== 'RUNNING' ? status : undefined;
     },
     { timeoutMs },
@@ -114,8 +116,23 @@ async function journey(
   return outcome.kind === 'lost' ? { ...outcome, why: `${outcome.why}; last pages ${last}` } : outcome;
 }
 
+/**
+ * The driver's own reads go through the same edge, so its injected DynamoDB throttling hits them
+ * too: a read that is throttled past the SDK's retries is "not known yet", never an outcome.
+ */
+async function unlessThrottled<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if ((error as Error).name === 'ProvisionedThroughputExceededException') return undefined;
+    throw error;
+  }
+}
+
 async function finalOutcome(stack: LocalStack, orderId: string, onboardingId: string): Promise<Outcome> {
-  const record = await storedOnboarding(stack, onboardingId);
+  const { record } = await poll(async () =>
+    unlessThrottled(async () => ({ record: await storedOnboarding(stack, onboardingId) })),
+  );
   const { status } = await executionStatus(stack, orderId);
   if (status === 'SUCCEEDED' && record?.stage === 'ACCOUNT_CREATED') return { kind: 'account' };
   if (status === 'FAILED' && record?.failure) return { kind: 'failed' };
