@@ -110,6 +110,12 @@ export class TaskAttempt {
         this.#setup.services,
       );
     } catch (error) {
+      // A SendTaskSuccess/Failure that was answered before the call failed decides the task, as
+      // on AWS: its sender was told the task took it, and will not send it again.
+      if (this.#tokenHash !== undefined && this.#setup.tokens.hasOutcome(this.#tokenHash)) {
+        this.#listen();
+        return;
+      }
       this.#fail(error);
       return;
     }

@@ -558,6 +558,22 @@ describe('LocalStepFunctions: task tokens', () => {
     expect(JSON.parse(done.output).result).toBe('early');
   });
 
+  test('a token answered while the function runs decides the task even if the function then fails', async () => {
+    const h = harness();
+    let calls = 0;
+    h.setInvoke(async (_, payload) => {
+      calls++;
+      await h.sfn.SendTaskSuccess({ taskToken: payload.taskToken, output: '"early"' });
+      // The function dies after the callback was accepted (a timeout, a killed runtime).
+      throw Object.assign(new Error('Task timed out after 30.00 seconds'), { name: 'Sandbox.Timedout' });
+    });
+    const arn = create(h, 'waiting', callbackMachine());
+    const { executionArn } = await h.sfn.StartExecution({ stateMachineArn: arn, input: '{"id":"f"}' });
+    const done = await waitForStatus(h.sfn, executionArn, 'SUCCEEDED');
+    expect(JSON.parse(done.output).result).toBe('early');
+    expect(calls).toBe(1);
+  });
+
   test('garbage, unknown and non-JSON: InvalidToken, TaskDoesNotExist, InvalidOutput', async () => {
     const h = harness();
     const arn = create(h, 'waiting', callbackMachine());
