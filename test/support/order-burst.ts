@@ -1,6 +1,6 @@
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { paginateListExecutions, SFNClient } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, paginateListExecutions, SFNClient } from '@aws-sdk/client-sfn';
 import type { LocalStack } from '#infra/local/stack.ts';
 import { clientConfig } from './local-stack.ts';
 import { cardOrder, swedishPerson } from './worker-journey.ts';
@@ -21,6 +21,8 @@ export interface BurstFigures {
   drainMs: number;
   awaitingScan: number;
   failedExecutions: number;
+  /** Why each failed execution failed: the error its failure was caught with. */
+  failures: string[];
 }
 
 export async function runOrderBurst(
@@ -78,6 +80,7 @@ export async function runOrderBurst(
       drainMs: Math.round(performance.now() - started),
       awaitingScan,
       failedExecutions,
+      failures: await failureReasons(sfn, stack.stateMachineArn, ids),
     };
   } finally {
     dynamo.destroy();
@@ -112,4 +115,25 @@ async function countFailed(sfn: SFNClient, stateMachineArn: string, ids: Set<str
     }
   }
   return count;
+}
+
+/** The error each failed execution of these orders was caught with (the first failed task's). */
+async function failureReasons(sfn: SFNClient, stateMachineArn: string, ids: Set<string>) {
+  const reasons: string[] = [];
+  for await (const page of paginateListExecutions(
+    { client: sfn },
+    { stateMachineArn, statusFilter: 'FAILED' },
+  )) {
+    for (const execution of page.executions ?? []) {
+      if (!ids.has(execution.name ?? '')) continue;
+      const { events = [] } = await sfn.send(
+        new GetExecutionHistoryCommand({ executionArn: execution.executionArn, maxResults: 1000 }),
+      );
+      const failed = events.filter((e) => e.taskFailedEventDetails || e.taskTimedOutEventDetails);
+      const last = failed.at(-1);
+      const error = last?.taskFailedEventDetails?.error ?? last?.taskTimedOutEventDetails?.error ?? 'unknown';
+      reasons.push(`${execution.name}: ${error} after ${failed.length} failed attempt(s)`);
+    }
+  }
+  return reasons;
 }
