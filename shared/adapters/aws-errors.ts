@@ -14,11 +14,15 @@ export function isThrottlingSdkError(error: unknown): boolean {
   return THROTTLING.test(e.name ?? '') || hasThrottlingFlag(e);
 }
 
-/** Whether an AWS SDK error is one the SDK itself would call transient (throttling included). */
+/**
+ * Whether an AWS SDK error is transient: one the SDK itself would retry, throttling, or any answer
+ * with a 5xx status (an error body the SDK could not read comes back named plain `Error`).
+ */
 export function isTransientSdkError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
-  return Boolean(e.$retryable) || e.$fault === 'server' || isThrottlingSdkError(error);
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  return Boolean(e.$retryable) || e.$fault === 'server' || status >= 500 || isThrottlingSdkError(error);
 }
 
 function hasThrottlingFlag(e: SdkErrorShape): boolean {

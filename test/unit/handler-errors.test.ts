@@ -69,6 +69,12 @@ test('a throttled invocation counts Throttled with its function name (the errors
 test('a 5xx from AWS becomes TransientError', async () => {
   const unavailable = sdkError('ServiceUnavailable', 'try later', { $fault: 'server' });
   await expect(failingWith(unavailable)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
+  // A 500 whose body the SDK could not read: a plain `Error`, client fault, yet still a 5xx.
+  const unreadable = Object.assign(new Error('Internal Server Error'), {
+    $fault: 'client',
+    $metadata: { httpStatusCode: 500, requestId: 'req-2' },
+  });
+  await expect(failingWith(unreadable)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
 });
 
 test("this code base's errors pass unchanged, message and field included", async () => {
