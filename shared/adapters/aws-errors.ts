@@ -22,7 +22,19 @@ export function isTransientSdkError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
   const status = e.$metadata?.httpStatusCode ?? 0;
-  return Boolean(e.$retryable) || e.$fault === 'server' || status >= 500 || isThrottlingSdkError(error);
+  return (
+    Boolean(e.$retryable) ||
+    e.$fault === 'server' ||
+    status >= 500 ||
+    isThrottlingSdkError(error) ||
+    isNetworkError(error)
+  );
+}
+
+/** The SDK's own request timeout, or the connection dropped: no answer came, so try again. */
+function isNetworkError(error: object): boolean {
+  const { name, code } = error as { name?: string; code?: string };
+  return name === 'TimeoutError' || ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '');
 }
 
 function hasThrottlingFlag(e: SdkErrorShape): boolean {

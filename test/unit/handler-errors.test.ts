@@ -77,6 +77,13 @@ test('a 5xx from AWS becomes TransientError', async () => {
   await expect(failingWith(unreadable)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
 });
 
+test('no answer at all (the SDK timed out, the connection dropped) becomes TransientError', async () => {
+  const timedOut = Object.assign(new Error('Connection timed out after 1000 ms'), { name: 'TimeoutError' });
+  await expect(failingWith(timedOut)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
+  const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+  await expect(failingWith(reset)({ id: 'x' }, context())).rejects.toBeInstanceOf(TransientError);
+});
+
 test("this code base's errors pass unchanged, message and field included", async () => {
   const invalid = new InvalidInputError('cardholder.identityNumber', 'check-digit');
   await expect(failingWith(invalid)({ id: 'x' }, context())).rejects.toBe(invalid);
