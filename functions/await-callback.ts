@@ -1,7 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { readFunctionEnv } from '#infra/catalog.ts';
 import { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
-import { systemClock } from '#shared/ports/clock.ts';
 import * as dependencies from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { logger, metrics } from '#shared/runtime/observability.ts';
@@ -9,14 +8,7 @@ import { applyEarlyScan } from '#shared/use-cases/apply-early-scan.ts';
 import { awaitCallback } from '#shared/use-cases/await-callback.ts';
 
 const env = readFunctionEnv('await-callback');
-const deps = {
-  repo: dependencies.onboardingRepository(env),
-  workflow: dependencies.taskCallbacks(),
-  unmatched: dependencies.unmatchedScans(env),
-  clock: systemClock,
-  identitySecret: await dependencies.identitySecret(env),
-  earlyScanSeconds: env.EARLY_SCAN_SECONDS,
-};
+const deps = { ...(await dependencies.scanReceiving(env)), earlyScanSeconds: env.EARLY_SCAN_SECONDS };
 
 /** Invoked by the `.waitForTaskToken` tasks; the token never leaves the server side. */
 export const handler = eventHandler(AwaitCallbackInput, async (input) => {

@@ -1,7 +1,6 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { readFunctionEnv } from '#infra/catalog.ts';
 import { type ScanCompletedDetail, ScanCompletedEvent } from '#shared/contracts/events/scan-completed.ts';
-import { systemClock } from '#shared/ports/clock.ts';
 import * as dependencies from '#shared/runtime/dependencies.ts';
 import { eventHandler } from '#shared/runtime/handler.ts';
 import { idempotentOn } from '#shared/runtime/idempotency.ts';
@@ -9,13 +8,7 @@ import { logger, metrics } from '#shared/runtime/observability.ts';
 import { receiveScan } from '#shared/use-cases/receive-scan.ts';
 
 const env = readFunctionEnv('receive-scan');
-const deps = {
-  repo: dependencies.onboardingRepository(env),
-  workflow: dependencies.taskCallbacks(),
-  unmatched: dependencies.unmatchedScans(env),
-  clock: systemClock,
-  identitySecret: await dependencies.identitySecret(env),
-};
+const deps = await dependencies.scanReceiving(env);
 
 // A repeated scan id returns the stored result for 7 days, but "unmatched" is not stored: the
 // order may arrive later, and Sistec's resend must then resume it.

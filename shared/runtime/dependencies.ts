@@ -4,6 +4,7 @@ import { DynamoDbUnmatchedScans } from '#shared/adapters/dynamodb-unmatched-scan
 import { readSecretString } from '#shared/adapters/secrets-manager-secret.ts';
 import { SesMailer } from '#shared/adapters/ses-mailer.ts';
 import { StepFunctionsWorkflow } from '#shared/adapters/step-functions-workflow.ts';
+import { systemClock } from '#shared/ports/clock.ts';
 import { documentClient, secretsClient, sesClient, sfnClient } from './aws-clients.ts';
 import type { Env } from './config.ts';
 
@@ -47,4 +48,15 @@ export function mailer(env: Pick<Env, 'SENDER_EMAIL' | 'SES_CONFIGURATION_SET'>)
 
 export async function identitySecret(env: Pick<Env, 'IDENTITY_HASH_SECRET_ARN'>): Promise<string> {
   return readSecretString(secretsClient(), env.IDENTITY_HASH_SECRET_ARN);
+}
+
+/** What applying a scan needs (receive-scan, and await-callback for a scan that came early). */
+export async function scanReceiving(env: Pick<Env, 'TABLE_NAME' | 'IDENTITY_HASH_SECRET_ARN'>) {
+  return {
+    repo: onboardingRepository(env),
+    workflow: taskCallbacks(),
+    unmatched: unmatchedScans(env),
+    clock: systemClock,
+    identitySecret: await identitySecret(env),
+  };
 }
