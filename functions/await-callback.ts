@@ -13,10 +13,10 @@ const deps = { ...(await dependencies.scanReceiving(env)), earlyScanSeconds: env
 /** Invoked by the `.waitForTaskToken` tasks; the token never leaves the server side. */
 export const handler = eventHandler(AwaitCallbackInput, async (input) => {
   logger.appendKeys({ onboardingId: input.onboardingId });
-  await awaitCallback(input, deps);
+  const onboarding = await awaitCallback(input, deps);
   logger.info('Waiting', { kind: input.kind });
   metrics.addMetric(input.kind === 'SCAN' ? 'ScanWaitStarted' : 'AccountWaitStarted', MetricUnit.Count, 1);
-  const earlyScanId = input.kind === 'SCAN' ? await applyEarlyScan(input.onboardingId, deps) : undefined;
+  const earlyScanId = input.kind === 'SCAN' ? await applyEarlyScan(onboarding, deps) : undefined;
   if (earlyScanId) {
     logger.info('Scan that came before the order applied', { scanId: earlyScanId });
     metrics.addMetric('EarlyScanApplied', MetricUnit.Count, 1);

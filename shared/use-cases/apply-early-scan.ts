@@ -1,4 +1,4 @@
-import { loadOnboarding } from './load-onboarding.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import { type ReceiveScanDeps, receiveScan, ScanWaitNotReadyError } from './receive-scan.ts';
 
 export interface ApplyEarlyScanDeps extends ReceiveScanDeps {
@@ -11,13 +11,13 @@ export interface ApplyEarlyScanDeps extends ReceiveScanDeps {
  * under the person's identity hash; when the order's first scan wait starts, the newest such scan
  * within the window is applied exactly as if Sistec had sent it now (receiveScan: judged against
  * this order, every waiting order of the person resumed), so nobody has to resend it. Called after
- * the wait's token is stored. Returns the scan id applied, if any.
+ * the wait's token is stored, with the onboarding as the wait read it (its identity hash and scans;
+ * the wait's own write changes neither). Returns the scan id applied, if any.
  */
 export async function applyEarlyScan(
-  onboardingId: string,
+  onboarding: Onboarding,
   deps: ApplyEarlyScanDeps,
 ): Promise<string | undefined> {
-  const onboarding = await loadOnboarding(deps.repo, onboardingId);
   const since = new Date(deps.clock.now().getTime() - deps.earlyScanSeconds * 1000);
   const scan = await deps.unmatched.newestFor(onboarding.identityHash, since);
   if (scan === undefined || onboarding.scans?.some((s) => s.scanId === scan.scanId)) return undefined;

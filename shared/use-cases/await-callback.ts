@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AwaitCallbackInput } from '#shared/contracts/task-inputs.ts';
+import type { Onboarding } from '#shared/domain/onboarding/onboarding.ts';
 import { isFinalStage } from '#shared/domain/onboarding/stages.ts';
 import type { Clock } from '#shared/ports/clock.ts';
 import type { OnboardingRepository } from '#shared/ports/onboarding-repository.ts';
@@ -16,11 +17,12 @@ export class OnboardingClosedError extends Error {
  * happens here so the stage says what the execution is doing, in the same write as the token: with
  * two writes, a scan arriving between them would find AWAITING_SCAN without a wait ("not ready").
  * Safe to retry: a retry after the move finds AWAITING_SCAN and stores its own token alone.
+ * Returns the onboarding as it read it (before its own write), for applyEarlyScan.
  */
 export async function awaitCallback(
   input: z.infer<typeof AwaitCallbackInput>,
   deps: { repo: OnboardingRepository; clock: Clock; workflow: Workflow },
-): Promise<void> {
+): Promise<Onboarding> {
   const onboarding = await loadOnboarding(deps.repo, input.onboardingId);
   // The worker finished the pages before this wait was registered (a retried wait, a fast worker):
   // nobody else will resume it, so it is resumed now, as the pages would have; waiting for the
@@ -30,7 +32,7 @@ export async function awaitCallback(
     const createdAt = onboarding.account?.createdAt ?? deps.clock.now().toISOString();
     const output = input.kind === 'ACCOUNT' ? { createdAt } : { requestedAt: createdAt };
     await deps.workflow.resume(input.taskToken, output);
-    return;
+    return onboarding;
   }
   if (isFinalStage(onboarding.stage)) {
     throw new OnboardingClosedError(`Onboarding ${input.onboardingId} is ${onboarding.stage}`);
@@ -46,7 +48,7 @@ export async function awaitCallback(
       at: now,
       changes: { wait: { ...wait, since: now.toISOString() } },
     });
-    return;
+    return onboarding;
   }
   // Only on the record as read: if the worker created the account in between, the state machine
   // retries this task (StaleOnboardingError) and the retry resumes at once (above).
@@ -55,4 +57,5 @@ export async function awaitCallback(
     since: now,
     expectedVersion: onboarding.version,
   });
+  return onboarding;
 }

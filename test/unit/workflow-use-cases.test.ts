@@ -82,6 +82,13 @@ async function markAccountCreated(s: ReturnType<typeof setup>, onboardingId: str
 
 const ACCOUNT_CREATED_AT = '2026-11-20T09:00:00.000Z';
 
+/** The onboarding as a wait reads it. */
+async function read(s: ReturnType<typeof setup>, onboardingId: string) {
+  const onboarding = await s.repo.get(onboardingId);
+  if (!onboarding) throw new Error(`No onboarding ${onboardingId}`);
+  return onboarding;
+}
+
 describe('a scan that came before its order', () => {
   const WEEK = 7 * 86_400;
   const early = (s: ReturnType<typeof setup>) => ({ ...s.deps, earlyScanSeconds: WEEK });
@@ -91,7 +98,7 @@ describe('a scan that came before its order', () => {
     expect(await receiveScan(scan(), s.deps)).toMatchObject({ result: 'unmatched' });
     s.clock.advanceSeconds(3 * 86_400);
     const onboardingId = await startAndWaitForScan(s);
-    expect(await applyEarlyScan(onboardingId, early(s))).toBe('SCN-000981');
+    expect(await applyEarlyScan(await read(s, onboardingId), early(s))).toBe('SCN-000981');
     expect(s.workflow.resumed).toEqual([
       {
         taskToken: 'token-scan-1',
@@ -105,7 +112,7 @@ describe('a scan that came before its order', () => {
     await receiveScan(scan(), s.deps);
     s.clock.advanceSeconds(WEEK + 1);
     const onboardingId = await startAndWaitForScan(s);
-    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+    expect(await applyEarlyScan(await read(s, onboardingId), early(s))).toBeUndefined();
     expect(s.workflow.resumed).toEqual([]);
   });
 
@@ -116,7 +123,7 @@ describe('a scan that came before its order', () => {
     const newer = { ...scan(), scanId: 'SCN-000982' };
     await receiveScan(newer, s.deps);
     const onboardingId = await startAndWaitForScan(s);
-    expect(await applyEarlyScan(onboardingId, early(s))).toBe('SCN-000982');
+    expect(await applyEarlyScan(await read(s, onboardingId), early(s))).toBe('SCN-000982');
     expect(s.workflow.resumed.map((r) => (r.output as ScanOutcome).scanId)).toEqual(['SCN-000982']);
   });
 
@@ -124,10 +131,10 @@ describe('a scan that came before its order', () => {
     const s = setup();
     await receiveScan(scan('yellow-damaged'), s.deps);
     const onboardingId = await startAndWaitForScan(s);
-    await applyEarlyScan(onboardingId, early(s));
+    await applyEarlyScan(await read(s, onboardingId), early(s));
     await rejectScan({ onboardingId, scan: s.workflow.resumed[0]?.output as ScanOutcome }, s.deps);
     await awaitCallback({ onboardingId, kind: 'SCAN', taskToken: 'token-scan-2' }, s.deps);
-    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+    expect(await applyEarlyScan(await read(s, onboardingId), early(s))).toBeUndefined();
     expect(s.workflow.resumed.map((r) => r.taskToken)).toEqual(['token-scan-1']);
   });
 
@@ -138,7 +145,7 @@ describe('a scan that came before its order', () => {
     stranger.identity.birthDate = '1990-01-01';
     await receiveScan(stranger, s.deps);
     const onboardingId = await startAndWaitForScan(s);
-    expect(await applyEarlyScan(onboardingId, early(s))).toBeUndefined();
+    expect(await applyEarlyScan(await read(s, onboardingId), early(s))).toBeUndefined();
   });
 });
 
